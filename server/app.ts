@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import type { Deps } from './deps';
+import { auditRoutes } from './modules/audit/routes';
+import { createAuth } from './modules/auth/better-auth';
+import { authRoutes } from './modules/auth/routes';
+import { sessionPlugin } from './modules/auth/session-plugin';
+import { createLoginThrottle } from './modules/auth/throttle';
+import { healthRoutes } from './modules/health/routes';
+import { createMailer } from './modules/mail/mailer';
+import { organisationRoutes } from './modules/organisation/routes';
+import { setupRoutes } from './modules/setup/routes';
+import { siteRoutes } from './modules/sites/routes';
+import { teamRoutes } from './modules/teams/routes';
+import { userRoutes } from './modules/users/routes';
+import { registerErrorHandler } from './plugins/errors';
+import { registerOpenApi } from './plugins/openapi';
+import { registerSecurity } from './plugins/security';
+import { registerWeb } from './plugins/web';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Where the built web app lives; tests that only call the API leave it out. */
+  webRoot?: string;
+}
+
+export const defaultWebRoot = join(import.meta.dirname ?? '.', '../dist/web');
+
+/** Builds the app without listening: main.ts listens, tests call app.inject. */
+export async function buildApp({ config, database, webRoot }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      // Cookies and credentials never reach the log; bodies are not logged at all.
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+    },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await registerSecurity(app, { production: config.NODE_ENV === 'production' });
+  await registerOpenApi(app);
+
+  const mailer = createMailer(config, database.db, app.log);
+  const auth = createAuth(config, database.db, mailer);
+  const throttle = createLoginThrottle(database.db, {
+    perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    perIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    windowMinutes: config.LOGIN_WINDOW_MINUTES,
+  });
+  const deps: Deps = { config, db: database.db, auth, mailer, throttle };
+
+  await app.register(healthRoutes, { database });
+  await app.register(
+    async (api) => {
+      await api.register(sessionPlugin, { auth, sessionMaxHours: config.SESSION_MAX_HOURS });
+      for (const routes of [
+        setupRoutes,
+        authRoutes,
+        organisationRoutes,
+        siteRoutes,
+        teamRoutes,
+        userRoutes,
+        auditRoutes,
+      ]) {
+        await api.register(routes, deps);
+      }
+    },
+    { prefix: '/api/v1' },
+  );
+  if (webRoot) await registerWeb(app, { root: webRoot });
+  return app;
+}

@@ -1,0 +1,22 @@
+import { sql } from 'drizzle-orm';
+import { pgPolicy, pgRole, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * The role every tenant query runs as. It cannot bypass row-level security;
+ * migration 0000 creates it, startup refuses to run if it could.
+ */
+export const appRole = pgRole('groeipad_app').existing();
+
+export const currentOrganisation = sql`nullif(current_setting('app.org_id', true), '')::uuid`;
+
+/** Every tenant table: organisation_id plus one policy that pins it to the current tenant. */
+export const organisationId = () => uuid('organisation_id').notNull();
+
+export const tenantPolicy = (column = sql`organisation_id`) =>
+  pgPolicy('tenant_isolation', {
+    as: 'permissive',
+    for: 'all',
+    to: appRole,
+    using: sql`${column} = ${currentOrganisation}`,
+    withCheck: sql`${column} = ${currentOrganisation}`,
+  });

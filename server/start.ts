@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, defaultWebRoot } from './app';
+import type { Config } from './config';
+import { type Database, openDatabase } from './db/client';
+import { runMigrations } from './db/migrate';
+import { assertTenantIsolation } from './db/safety';
+
+/** Opens the database chosen by the configuration, migrates it, checks isolation, builds the app. */
+export async function start(config: Config): Promise<{ app: FastifyInstance; database: Database }> {
+  const database = await openDatabase(
+    config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.DATA_DIR },
+  );
+  try {
+    await runMigrations(database);
+    await assertTenantIsolation(database.db);
+    const app = await buildApp({ config, database, webRoot: defaultWebRoot });
+    return { app, database };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const auditEntry = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  reason: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditQuery = z.strictObject({
+  action: z.string().trim().max(80).optional(),
+  actorId: z.string().max(64).optional(),
+  targetType: z.string().trim().max(40).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const outboxMail = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  delivered: z.boolean(),
+});

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const id = z.uuid();
+export const idParams = z.strictObject({ id });
+
+/** Trimmed, non-empty, bounded text: names people type. */
+export const shortText = (max = 120) => z.string().trim().min(1).max(max);
+
+export const roles = ['admin', 'coach', 'supervisor', 'trainer', 'manager', 'participant'] as const;
+export type Role = (typeof roles)[number];
+export const staffRoles = ['admin', 'coach', 'supervisor', 'trainer', 'manager'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const okResponse = z.object({ ok: z.literal(true) });
+
+export const pageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
