@@ -18,6 +18,7 @@ import { teamRoutes } from './modules/teams/routes';
 import { userRoutes } from './modules/users/routes';
 import { registerErrorHandler } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
+import { registerRouteTable } from './plugins/route-table';
 import { registerSecurity } from './plugins/security';
 import { registerWeb } from './plugins/web';
 
@@ -26,12 +27,17 @@ export interface AppOptions {
   database: Database;
   /** Where the built web app lives; tests that only call the API leave it out. */
   webRoot?: string;
+  /** Where log lines go instead of stdout: tests capture them to check no secret is logged. */
+  logStream?: { write(line: string): void };
 }
+
+/** Query strings can hold a reset token or a person's name (searches): the log keeps the path only. */
+const pathOnly = (url: string) => url.split('?')[0] ?? '';
 
 export const defaultWebRoot = join(import.meta.dirname ?? '.', '../dist/web');
 
 /** Builds the app without listening: main.ts listens, tests call app.inject. */
-export async function buildApp({ config, database, webRoot }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, webRoot, logStream }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -40,12 +46,22 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
         paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
         censor: '[redacted]',
       },
+      serializers: {
+        req: (req) => ({
+          method: req.method,
+          url: pathOnly(req.url ?? ''),
+          host: (req as { host?: string }).host,
+          remoteAddress: (req as { ip?: string }).ip,
+        }),
+      },
+      ...(logStream ? { stream: logStream } : {}),
     },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  registerRouteTable(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

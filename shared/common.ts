@@ -11,6 +11,9 @@ export type Role = (typeof roles)[number];
 export const staffRoles = ['admin', 'coach', 'supervisor', 'trainer', 'manager'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
+/** Roles that can lead a team on the workfloor (be assigned as its supervisor). */
+export const teamLeadRoles = ['supervisor', 'coach', 'manager'] as const satisfies readonly StaffRole[];
+
 export const okResponse = z.object({ ok: z.literal(true) });
 
 export const pageQuery = z.strictObject({

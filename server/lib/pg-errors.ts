@@ -47,6 +47,8 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
     case '22P02':
     case '22007':
     case '22008':
+    // A NUL character (\u0000) in text: valid JSON, but PostgreSQL text cannot hold it.
+    case '22021':
       return new AppError('validation_failed', 'A value is not valid');
     default:
       return undefined;

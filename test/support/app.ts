@@ -9,18 +9,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Another app's database: a second app with other settings, without migrating a new database. */
+  database?: TestDatabase;
+  /** Captures the log lines (set LOG_LEVEL in env too, it is silent by default). */
+  logStream?: { write(line: string): void };
+}
+
 /** A real app on its own database, driven through app.inject: no port, no browser. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, logStream: options.logStream });
   await app.ready();
   return {
     app,
     database,
     close: async () => {
       await app.close();
-      await database.destroy();
+      // A shared database belongs to the app that created it.
+      if (!options.database) await database.destroy();
     },
   };
 }

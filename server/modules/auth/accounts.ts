@@ -10,6 +10,7 @@ export async function findAccountByIdentifier(db: Db, identifier: string) {
       id: user.id,
       name: user.name,
       organisationId: user.organisationId,
+      role: user.role,
       deactivatedAt: user.deactivatedAt,
     })
     .from(user)

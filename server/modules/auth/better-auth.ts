@@ -7,6 +7,7 @@ import type { Db } from '../../db/client';
 import { account, session, user, verification } from '../../db/schema';
 import type { Mailer } from '../mail/mailer';
 import { organisationName } from './accounts';
+import { isInvitation } from './invitations';
 import { invitationMail, passwordResetMail } from './mails';
 
 /**
@@ -35,10 +36,9 @@ export function createAuth(config: Config, db: Db, mailer: Mailer) {
       sendResetPassword: async ({ user: u, token }) => {
         const target = u as typeof u & { organisationId: string };
         const link = `${config.PUBLIC_URL}/wachtwoord-herstellen?token=${encodeURIComponent(token)}`;
-        // Someone who never chose a password (a new colleague) gets a welcome, not a reset notice.
-        const mail = u.emailVerified
-          ? passwordResetMail(u.name, link)
-          : invitationMail(u.name, await organisationName(db, target.organisationId), link);
+        const mail = isInvitation(u.email)
+          ? invitationMail(u.name, await organisationName(db, target.organisationId), link)
+          : passwordResetMail(u.name, link);
         await mailer.send({ organisationId: target.organisationId, to: u.email, ...mail });
       },
     },

@@ -1,4 +1,5 @@
 import { APIError } from 'better-auth/api';
+import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import { fromNodeHeaders } from 'better-auth/node';
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -15,6 +16,12 @@ import { assertAcceptablePassword } from './passwords';
 import { forwardCookies } from './session-plugin';
 import { currentSessionUser } from './session-user';
 
+let dummy: Promise<string> | undefined;
+function dummyHash() {
+  dummy ??= hashPassword(crypto.randomUUID());
+  return dummy;
+}
+
 export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, auth, throttle }) => {
   app.post(
     '/auth/login',
@@ -25,7 +32,11 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, auth, t
       const account = await findAccountByIdentifier(db, identifier);
       const headers = fromNodeHeaders(request.headers);
       try {
-        if (!account || account.deactivatedAt) throw new APIError('UNAUTHORIZED');
+        if (!account || account.deactivatedAt) {
+          // Spend the time of a real password check, so the answer's timing does not reveal the account.
+          await verifyPassword({ hash: await dummyHash(), password });
+          throw new APIError('UNAUTHORIZED');
+        }
         const signIn = identifier.includes('@')
           ? auth.api.signInEmail({ body: { email: identifier.toLowerCase(), password }, headers, returnHeaders: true })
           : auth.api.signInUsername({
@@ -95,10 +106,11 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, auth, t
       schema: { tags: ['auth'], body: forgotPasswordBody, response: { 200: okResponse } },
     },
     async (request) => {
-      await throttle.countRequest(request.ip);
+      await throttle.countResetRequest(request.ip);
       const account = await findAccountByIdentifier(db, request.body.email);
       // The answer is the same whether the address exists or not: no account enumeration.
-      if (account && !account.deactivatedAt) {
+      // Participants have no mailbox; their coach or an admin sets a new password.
+      if (account && !account.deactivatedAt && account.role !== 'participant') {
         await auth.api.requestPasswordReset({ body: { email: request.body.email } });
         await recordPlatformAudit(db, {
           organisationId: account.organisationId,

@@ -43,9 +43,9 @@ export function createLoginThrottle(db: Db, limits: ThrottleLimits) {
     async clearAccount(identifier: string, ip: string) {
       await db.delete(loginFailures).where(inArray(loginFailures.key, [keys(identifier, ip).account]));
     },
-    /** Requests that are not logins (password-reset mails) count against the same per-IP budget. */
-    async countRequest(ip: string) {
-      const k = `ip:${ip}`;
+    /** Password-reset requests per IP, on a budget of their own so they cannot lock logins out. */
+    async countResetRequest(ip: string) {
+      const k = `reset:${ip}`;
       if ((await failuresFor(k)) >= limits.perIp) {
         throw new AppError('too_many_attempts', 'Too many requests. Wait a while and try again.', {
           retryAfter: String(limits.windowMinutes * 60),

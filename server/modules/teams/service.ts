@@ -1,14 +1,12 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
+import { teamLeadRoles } from '#shared/common';
 import type { Team, teamCreateBody, teamSupervisorsBody, teamUpdateBody } from '#shared/organisation';
 import type { Db, Tx } from '../../db/client';
 import { sites, teamSupervisors, teams, user } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import { fieldError, notFound } from '../../lib/errors';
 import { changedFields, type RequestContext, recordAudit } from '../audit/record';
-
-/** Roles that can lead a team on the workfloor. */
-const SUPERVISING_ROLES = ['supervisor', 'coach', 'manager'] as const;
 
 async function loadTeams(tx: Tx, where: ReturnType<typeof and>): Promise<Team[]> {
   const rows = await tx
@@ -94,7 +92,7 @@ export function setTeamSupervisors(db: Db, ctx: RequestContext, id: string, body
       const found = await tx
         .select({ id: user.id })
         .from(user)
-        .where(and(inArray(user.id, wanted), inArray(user.role, SUPERVISING_ROLES), isNull(user.deactivatedAt)));
+        .where(and(inArray(user.id, wanted), inArray(user.role, teamLeadRoles), isNull(user.deactivatedAt)));
       if (found.length !== wanted.length) {
         throw fieldError('userIds', 'Every supervisor must be an active staff member who can lead a team');
       }

@@ -11,6 +11,7 @@ import {
   userUpdateBody,
 } from '#shared/users';
 import type { Deps } from '../../deps';
+import { sendInvitation } from '../auth/invitations';
 import {
   createParticipantAccount,
   createStaff,
@@ -40,7 +41,7 @@ export const userRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, auth })
       const created = await createStaff(db, request.context(), request.body);
       const invited = !request.body.password;
       // The invitation is a password-reset link: the new colleague chooses their own password.
-      if (invited) await auth.api.requestPasswordReset({ body: { email: request.body.email } });
+      if (invited) await sendInvitation(auth, request.body.email);
       return reply.status(201).send({ user: created, invited });
     },
   );

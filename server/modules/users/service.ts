@@ -1,6 +1,7 @@
 import { hashPassword } from 'better-auth/crypto';
-import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import { teamLeadRoles } from '#shared/common';
 import type { participantAccountBody, staffCreateBody, User, userListQuery, userUpdateBody } from '#shared/users';
 import type { Db, Tx } from '../../db/client';
 import { account, session, teamSupervisors, user } from '../../db/schema';
@@ -57,7 +58,12 @@ export function listUsers(db: Db, ctx: RequestContext, query: z.infer<typeof use
   if (query.active === 'false') filters.push(isNotNull(user.deactivatedAt));
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(ilike(user.name, like), ilike(user.email, like), ilike(user.username, like));
+    // A participant's e-mail is a hidden placeholder: searching it would list every participant.
+    const match = or(
+      ilike(user.name, like),
+      and(ne(user.role, 'participant'), ilike(user.email, like)),
+      ilike(user.username, like),
+    );
     if (match) filters.push(match);
   }
   return withTenant(db, ctx.actor.organisationId, (tx) => loadUsers(tx, and(...filters)));
@@ -136,6 +142,10 @@ export function updateUser(db: Db, ctx: RequestContext, id: string, body: z.infe
       .update(user)
       .set({ ...body, updatedAt: new Date() })
       .where(eq(user.id, id));
+    // A role that cannot lead a team no longer supervises one.
+    if (body.role && !(teamLeadRoles as readonly string[]).includes(body.role)) {
+      await tx.delete(teamSupervisors).where(eq(teamSupervisors.userId, id));
+    }
     await recordAudit(tx, ctx, {
       action: 'user.updated',
       targetType: 'user',

@@ -1,0 +1,1 @@
+ALTER TABLE "instance_setup" ADD CONSTRAINT "instance_setup_single_row" CHECK ("instance_setup"."id" = 1);

@@ -1,0 +1,411 @@
+import { eq } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '#shared/common';
+import { sites, teamSupervisors, teams, user, verification } from '../server/db/schema';
+import { createTestApp, type TestApp } from './support/app';
+import {
+  addSupervisor,
+  buildOrganisation,
+  buildSite,
+  buildTeam,
+  buildUser,
+  DEFAULT_PASSWORD,
+  loggedIn,
+  login,
+} from './support/factories';
+
+/**
+ * Every /api/v1 route × every caller: the six roles of organisation A, nobody, and the admin of organisation B.
+ * The table below is written by hand from the product rules, not read from server/policy:
+ * a change to the policy module that is not also made here fails this file.
+ */
+
+const roles = ['admin', 'coach', 'supervisor', 'trainer', 'manager', 'participant'] as const satisfies readonly Role[];
+const staff: readonly Role[] = ['admin', 'coach', 'supervisor', 'trainer', 'manager'];
+const everyone: readonly Role[] = roles;
+type Caller = Role | 'anonymous' | 'foreignAdmin';
+const callers: readonly Caller[] = [...roles, 'anonymous', 'foreignAdmin'];
+
+interface Ctx {
+  /** A fresh site / team / user of organisation A, so no call depends on another. */
+  site(): Promise<string>;
+  team(): Promise<string>;
+  user(role?: Role, deactivated?: boolean): Promise<string>;
+  /** Login name and password of a fresh organisation-A colleague. */
+  credentials(): Promise<{ identifier: string; password: string }>;
+  /** A valid password-reset token of a fresh organisation-A user. */
+  resetToken(): Promise<string>;
+  unique(): string;
+}
+
+interface Row {
+  /** Who may call it: 'public' means everyone, logged in or not. */
+  allowed: 'public' | readonly Role[];
+  /** The status an allowed caller gets for the request below. */
+  status: number;
+  /**
+   * What organisation B's admin gets: by default 404 when the route names an organisation-A id,
+   * otherwise the allowed status, acting on B's own data only.
+   */
+  foreign?: number;
+  /** The route names one of organisation A's resources in its path. */
+  byId?: boolean;
+  /** The call ends or changes the caller's session or password: use a newly logged-in caller. */
+  freshCaller?: boolean;
+  request(ctx: Ctx): Promise<Omit<InjectOptions, 'method'>>;
+}
+
+const newPassword = 'een-heel-ander-wachtwoord';
+
+const table: Record<string, Row> = {
+  'GET /api/v1/setup': { allowed: 'public', status: 200, request: async () => ({ url: '/api/v1/setup' }) },
+  // The instance is set up before the matrix runs, so every caller meets the one-time guard, not the policy.
+  'POST /api/v1/setup': {
+    allowed: 'public',
+    status: 409,
+    request: async (c) => ({
+      url: '/api/v1/setup',
+      payload: {
+        organisationName: 'Tweede',
+        siteName: 'Hoofdzetel',
+        admin: { name: 'Iemand', email: `${c.unique()}@example.org`, password: newPassword },
+      },
+    }),
+  },
+  'POST /api/v1/auth/login': {
+    allowed: 'public',
+    status: 200,
+    freshCaller: true,
+    request: async (c) => ({ url: '/api/v1/auth/login', payload: await c.credentials() }),
+  },
+  'POST /api/v1/auth/logout': {
+    allowed: everyone,
+    status: 200,
+    freshCaller: true,
+    request: async () => ({ url: '/api/v1/auth/logout' }),
+  },
+  'GET /api/v1/auth/session': {
+    allowed: everyone,
+    status: 200,
+    request: async () => ({ url: '/api/v1/auth/session' }),
+  },
+  'POST /api/v1/auth/forgot-password': {
+    allowed: 'public',
+    status: 200,
+    request: async (c) => ({ url: '/api/v1/auth/forgot-password', payload: { email: `${c.unique()}@example.org` } }),
+  },
+  'POST /api/v1/auth/reset-password': {
+    allowed: 'public',
+    status: 200,
+    request: async (c) => ({
+      url: '/api/v1/auth/reset-password',
+      payload: { token: await c.resetToken(), newPassword },
+    }),
+  },
+  'POST /api/v1/auth/change-password': {
+    allowed: everyone,
+    status: 200,
+    freshCaller: true,
+    request: async () => ({
+      url: '/api/v1/auth/change-password',
+      payload: { currentPassword: DEFAULT_PASSWORD, newPassword },
+    }),
+  },
+  'GET /api/v1/organisation': { allowed: staff, status: 200, request: async () => ({ url: '/api/v1/organisation' }) },
+  'PATCH /api/v1/organisation': {
+    allowed: ['admin'],
+    status: 200,
+    request: async (c) => ({ url: '/api/v1/organisation', payload: { name: `Organisatie ${c.unique()}` } }),
+  },
+  'GET /api/v1/sites': { allowed: staff, status: 200, request: async () => ({ url: '/api/v1/sites?archived=true' }) },
+  'POST /api/v1/sites': {
+    allowed: ['admin'],
+    status: 201,
+    request: async (c) => ({ url: '/api/v1/sites', payload: { name: `Site ${c.unique()}` } }),
+  },
+  'PATCH /api/v1/sites/:id': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/sites/${await c.site()}`, payload: { name: `Site ${c.unique()}` } }),
+  },
+  'GET /api/v1/teams': { allowed: staff, status: 200, request: async () => ({ url: '/api/v1/teams?archived=true' }) },
+  'POST /api/v1/teams': {
+    allowed: ['admin'],
+    status: 201,
+    // The site is organisation A's: B's admin is refused it as an unknown reference.
+    foreign: 400,
+    request: async (c) => ({
+      url: '/api/v1/teams',
+      payload: { name: `Ploeg ${c.unique()}`, workDomain: 'groen', siteId: await c.site() },
+    }),
+  },
+  'PATCH /api/v1/teams/:id': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/teams/${await c.team()}`, payload: { workDomain: 'industrie' } }),
+  },
+  'PUT /api/v1/teams/:id/supervisors': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({
+      url: `/api/v1/teams/${await c.team()}/supervisors`,
+      payload: { userIds: [await c.user('supervisor')] },
+    }),
+  },
+  'GET /api/v1/users': { allowed: ['admin', 'manager'], status: 200, request: async () => ({ url: '/api/v1/users' }) },
+  'POST /api/v1/users': {
+    allowed: ['admin'],
+    status: 201,
+    request: async (c) => ({
+      url: '/api/v1/users',
+      payload: { name: 'Nieuwe collega', email: `${c.unique()}@example.org`, role: 'coach', password: newPassword },
+    }),
+  },
+  'POST /api/v1/users/participants': {
+    allowed: ['admin'],
+    status: 201,
+    request: async (c) => ({
+      url: '/api/v1/users/participants',
+      payload: { name: 'Nieuwe deelnemer', username: `d_${c.unique()}`, password: newPassword },
+    }),
+  },
+  'PATCH /api/v1/users/:id': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/users/${await c.user('coach')}`, payload: { role: 'trainer' } }),
+  },
+  'POST /api/v1/users/:id/deactivate': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/users/${await c.user('coach')}/deactivate` }),
+  },
+  'POST /api/v1/users/:id/reactivate': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/users/${await c.user('coach', true)}/reactivate` }),
+  },
+  'PUT /api/v1/users/:id/password': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({
+      url: `/api/v1/users/${await c.user('participant')}/password`,
+      payload: { password: newPassword },
+    }),
+  },
+  'GET /api/v1/audit': { allowed: ['admin'], status: 200, request: async () => ({ url: '/api/v1/audit?limit=200' }) },
+  'GET /api/v1/outbox': { allowed: ['admin'], status: 200, request: async () => ({ url: '/api/v1/outbox' }) },
+};
+
+/** HEAD is served for every GET route, through the same hooks: it gets the GET row's expectations. */
+function rowFor(key: string): Row | undefined {
+  if (key.startsWith('HEAD ')) return table[`GET ${key.slice(5)}`];
+  return table[key];
+}
+
+let t: TestApp;
+let orgA: string;
+let orgB: string;
+const cookies = new Map<Caller, string>();
+/** Every id that belongs to organisation A: none may show up in what B's admin reads. */
+const idsOfA = new Set<string>();
+let seq = 0;
+
+function ctx(): Ctx {
+  const db = t.database.db;
+  return {
+    unique: () => `m${Date.now().toString(36)}${(++seq).toString(36)}`,
+    site: async () => {
+      const s = await buildSite(db, { organisationId: orgA });
+      idsOfA.add(s.id);
+      return s.id;
+    },
+    team: async () => {
+      const team = await buildTeam(db, { organisationId: orgA });
+      idsOfA.add(team.id);
+      idsOfA.add(team.siteId);
+      return team.id;
+    },
+    user: async (role = 'coach', deactivated = false) => {
+      const u = await buildUser(db, { organisationId: orgA, role, deactivated });
+      idsOfA.add(u.id);
+      return u.id;
+    },
+    credentials: async () => {
+      const u = await buildUser(db, { organisationId: orgA, role: 'coach' });
+      idsOfA.add(u.id);
+      return { identifier: u.loginName, password: DEFAULT_PASSWORD };
+    },
+    resetToken: async () => {
+      const u = await buildUser(db, { organisationId: orgA, role: 'coach' });
+      idsOfA.add(u.id);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/forgot-password',
+        payload: { email: u.email },
+        remoteAddress: '10.9.9.9',
+      });
+      expect(res.statusCode).toBe(200);
+      const [row] = await db
+        .select({ identifier: verification.identifier })
+        .from(verification)
+        .where(eq(verification.value, u.id));
+      if (!row) throw new Error('no reset token');
+      return row.identifier.replace(/^reset-password:/, '');
+    },
+  };
+}
+
+async function cookieFor(caller: Caller, fresh: boolean): Promise<string | undefined> {
+  if (caller === 'anonymous') return undefined;
+  const role: Role = caller === 'foreignAdmin' ? 'admin' : caller;
+  const organisationId = caller === 'foreignAdmin' ? orgB : orgA;
+  if (fresh) {
+    const { user: u, cookie } = await loggedIn(t.app, t.database.db, role, organisationId);
+    if (organisationId === orgA) idsOfA.add(u.id);
+    return cookie;
+  }
+  return cookies.get(caller);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const setup = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/setup',
+    payload: {
+      organisationName: 'Eerste',
+      siteName: 'Hoofdzetel',
+      admin: { name: 'Eerste admin', email: 'eerste@example.org', password: newPassword },
+    },
+  });
+  expect(setup.statusCode).toBe(201);
+  orgA = (await buildOrganisation(t.database.db, { name: 'Organisatie A' })).id;
+  orgB = (await buildOrganisation(t.database.db, { name: 'Organisatie B' })).id;
+  idsOfA.add(orgA);
+  for (const caller of callers) {
+    const cookie = await cookieFor(caller, true);
+    if (cookie) cookies.set(caller, cookie);
+  }
+});
+afterAll(() => t.close());
+
+describe('policy matrix', () => {
+  it('has exactly one row for every registered /api/v1 route (a new route cannot slip by)', () => {
+    const registered = t.app.routeTable
+      .filter((r) => r.url.startsWith('/api/v1'))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    const missing = registered.filter((key) => !rowFor(key));
+    expect(missing, 'routes without a row in the policy matrix').toEqual([]);
+    const stale = Object.keys(table).filter((key) => !registered.includes(key));
+    expect(stale, 'rows for routes that do not exist').toEqual([]);
+    // Sanity: the registry does see the routes (an empty registry would make the check above vacuous).
+    expect(registered.length).toBeGreaterThanOrEqual(Object.keys(table).length);
+  });
+
+  const keys = Object.keys(table).flatMap((key) => (key.startsWith('GET ') ? [key, `HEAD ${key.slice(4)}`] : [key]));
+
+  describe.each(keys)('%s', (key) => {
+    const row = rowFor(key) as Row;
+    const method = key.split(' ')[0] as InjectOptions['method'];
+
+    it.each(callers)('as %s', async (caller) => {
+      const c = ctx();
+      const options = await row.request(c);
+      const cookie = await cookieFor(caller, row.freshCaller === true);
+      const res = await t.app.inject({ ...options, method, headers: cookie ? { cookie } : {} });
+      const body = method === 'HEAD' || res.body === '' ? undefined : res.json();
+
+      if (row.allowed === 'public') {
+        expect(res.statusCode, res.body).toBe(row.status);
+        return;
+      }
+      if (caller === 'anonymous') {
+        expect(res.statusCode, res.body).toBe(401);
+        if (body) expect(body.error.code).toBe('unauthenticated');
+        return;
+      }
+      const role: Role = caller === 'foreignAdmin' ? 'admin' : caller;
+      if (!row.allowed.includes(role)) {
+        expect(res.statusCode, res.body).toBe(403);
+        if (body) expect(body.error.code).toBe('forbidden');
+        return;
+      }
+      if (caller !== 'foreignAdmin') {
+        expect(res.statusCode, res.body).toBe(row.status);
+        return;
+      }
+      const expected = row.foreign ?? (row.byId ? 404 : row.status);
+      expect(res.statusCode, res.body).toBe(expected);
+      if (expected === 404 && body) expect(body.error.code).toBe('not_found');
+      // Whatever B's admin is shown, nothing of organisation A is in it.
+      for (const id of idsOfA) expect(res.body).not.toContain(id);
+    });
+  });
+});
+
+describe('cross-organisation writes', () => {
+  it("leave organisation A's records untouched when B's admin names them", async () => {
+    const db = t.database.db;
+    const site = await buildSite(db, { organisationId: orgA, name: 'Ongewijzigd' });
+    const team = await buildTeam(db, { organisationId: orgA, siteId: site.id, name: 'Ploeg A' });
+    const target = await buildUser(db, { organisationId: orgA, role: 'coach', name: 'Collega A' });
+    const cookie = cookies.get('foreignAdmin') as string;
+    const calls: InjectOptions[] = [
+      { method: 'PATCH', url: `/api/v1/sites/${site.id}`, payload: { name: 'Gekaapt', archived: true } },
+      { method: 'PATCH', url: `/api/v1/teams/${team.id}`, payload: { name: 'Gekaapt', archived: true } },
+      { method: 'PUT', url: `/api/v1/teams/${team.id}/supervisors`, payload: { userIds: [] } },
+      { method: 'PATCH', url: `/api/v1/users/${target.id}`, payload: { name: 'Gekaapt', role: 'admin' } },
+      { method: 'POST', url: `/api/v1/users/${target.id}/deactivate` },
+      { method: 'PUT', url: `/api/v1/users/${target.id}/password`, payload: { password: newPassword } },
+    ];
+    await addSupervisor(db, team.id, (await buildUser(db, { organisationId: orgA, role: 'supervisor' })).id, orgA);
+    for (const call of calls) {
+      const res = await t.app.inject({ ...call, headers: { cookie } });
+      expect(res.statusCode, `${call.method} ${call.url}`).toBe(404);
+    }
+    const [s] = await db.select().from(sites).where(eq(sites.id, site.id));
+    expect(s).toMatchObject({ name: 'Ongewijzigd', archivedAt: null });
+    const [tm] = await db.select().from(teams).where(eq(teams.id, team.id));
+    expect(tm).toMatchObject({ name: 'Ploeg A', archivedAt: null });
+    expect(await db.select().from(teamSupervisors).where(eq(teamSupervisors.teamId, team.id))).toHaveLength(1);
+    const [u] = await db.select().from(user).where(eq(user.id, target.id));
+    expect(u).toMatchObject({ name: 'Collega A', role: 'coach', deactivatedAt: null });
+    // The password was not replaced: the old one still logs in.
+    await expect(login(t.app, target)).resolves.toContain('groeipad.session_token=');
+  });
+
+  it("refuses organisation A's users as supervisors of B's team, and A's site for B's team", async () => {
+    const db = t.database.db;
+    const teamB = await buildTeam(db, { organisationId: orgB });
+    const supervisorA = await buildUser(db, { organisationId: orgA, role: 'supervisor' });
+    const siteA = await buildSite(db, { organisationId: orgA });
+    const cookie = cookies.get('foreignAdmin') as string;
+    const sup = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/teams/${teamB.id}/supervisors`,
+      headers: { cookie },
+      payload: { userIds: [supervisorA.id] },
+    });
+    expect(sup.statusCode).toBe(400);
+    expect(sup.json().error.fields).toHaveProperty('userIds');
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/teams/${teamB.id}`,
+      headers: { cookie },
+      payload: { siteId: siteA.id },
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().error.fields).toEqual({ siteId: 'unknown_reference' });
+    const [tm] = await db.select().from(teams).where(eq(teams.id, teamB.id));
+    expect(tm?.siteId).toBe(teamB.siteId);
+  });
+});

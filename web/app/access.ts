@@ -1,0 +1,24 @@
+import type { Role } from '#shared/common';
+
+/**
+ * Which roles see which screen. It mirrors server/policy for the navigation only:
+ * the server still decides every request.
+ */
+export const screenRoles = {
+  organisation: ['admin'],
+  sites: ['admin'],
+  teams: ['admin'],
+  users: ['admin', 'manager'],
+  audit: ['admin'],
+  outbox: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Screen = keyof typeof screenRoles;
+
+export function canSee(role: Role, screen: Screen): boolean {
+  const allowed: readonly Role[] = screenRoles[screen];
+  return allowed.includes(role);
+}
+
+/** Managers read the user list; only admins change it (server/policy: user.manage). */
+export const canManageUsers = (role: Role) => role === 'admin';

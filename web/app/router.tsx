@@ -1,0 +1,129 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import type { Role } from '#shared/common';
+import { PublicLayout } from '../components/PublicLayout';
+import { AuditPage } from '../features/audit/AuditPage';
+import { OutboxPage } from '../features/audit/OutboxPage';
+import { AccountPage } from '../features/auth/AccountPage';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { OrganisationPage } from '../features/organisation/OrganisationPage';
+import { SetupPage } from '../features/setup/SetupPage';
+import { AppLayout } from '../features/shell/AppLayout';
+import { HomePage } from '../features/shell/HomePage';
+import { NotFoundPage } from '../features/shell/NotFoundPage';
+import { SitesPage } from '../features/sites/SitesPage';
+import { TeamsPage } from '../features/teams/TeamsPage';
+import { UsersPage } from '../features/users/UsersPage';
+import type { SessionUser } from '../lib/api';
+import { sessionQuery, setupStatusQuery } from '../lib/session';
+import { canSee, type Screen } from './access';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+// Pages before login. Paths are Dutch: they appear in mails (/wachtwoord-herstellen).
+const publicRoute = createRoute({ getParentRoute: () => rootRoute, id: 'public', component: PublicLayout });
+
+const setupRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'installatie',
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.fetchQuery(setupStatusQuery);
+    if (!status.needsSetup) throw redirect({ to: '/inloggen' });
+  },
+  component: SetupPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'inloggen',
+  validateSearch: (search: Record<string, unknown>): { ended?: boolean } =>
+    search.ended === true || search.ended === 'true' ? { ended: true } : {},
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.ensureQueryData(setupStatusQuery);
+    if (status.needsSetup) throw redirect({ to: '/installatie' });
+    if (await context.queryClient.ensureQueryData(sessionQuery)) throw redirect({ to: '/' });
+  },
+  component: LoginPage,
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'wachtwoord-vergeten',
+  component: ForgotPasswordPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'wachtwoord-herstellen',
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === 'string' && search.token ? { token: search.token } : {},
+  component: ResetPasswordPage,
+});
+
+// Everything after login.
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context }): Promise<{ user: SessionUser }> => {
+    const user = await context.queryClient.ensureQueryData(sessionQuery);
+    if (user) return { user };
+    const status = await context.queryClient.fetchQuery(setupStatusQuery);
+    throw redirect({ to: status.needsSetup ? '/installatie' : '/inloggen' });
+  },
+  component: AppLayout,
+});
+
+/** Sends someone who opens a screen their role does not have back to the home page. */
+const onlyFor =
+  (screen: Screen) =>
+  ({ context }: { context: { user: { role: Role } } }) => {
+    if (!canSee(context.user.role, screen)) throw redirect({ to: '/' });
+  };
+
+const appChild = <Path extends string>(path: Path, component: () => React.ReactNode, screen?: Screen) =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    beforeLoad: screen ? onlyFor(screen) : undefined,
+    component,
+  });
+
+const routeTree = rootRoute.addChildren([
+  publicRoute.addChildren([setupRoute, loginRoute, forgotPasswordRoute, resetPasswordRoute]),
+  appRoute.addChildren([
+    appChild('/', HomePage),
+    appChild('mijn-account', AccountPage),
+    appChild('organisatie', OrganisationPage, 'organisation'),
+    appChild('vestigingen', SitesPage, 'sites'),
+    appChild('ploegen', TeamsPage, 'teams'),
+    appChild('gebruikers', UsersPage, 'users'),
+    appChild('auditlog', AuditPage, 'audit'),
+    appChild('uitgaande-mails', OutboxPage, 'outbox'),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // The query cache decides freshness; the router should not cache loader results on its own.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

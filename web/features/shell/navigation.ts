@@ -1,0 +1,30 @@
+import type { ParseKeys } from 'i18next';
+import type { Role } from '#shared/common';
+import { canSee, type Screen } from '../../app/access';
+
+export interface NavItem {
+  to:
+    | '/'
+    | '/organisatie'
+    | '/vestigingen'
+    | '/ploegen'
+    | '/gebruikers'
+    | '/auditlog'
+    | '/uitgaande-mails'
+    | '/mijn-account';
+  label: ParseKeys;
+  screen?: Screen;
+}
+
+const items: NavItem[] = [
+  { to: '/', label: 'nav.home' },
+  { to: '/organisatie', label: 'nav.organisation', screen: 'organisation' },
+  { to: '/vestigingen', label: 'nav.sites', screen: 'sites' },
+  { to: '/ploegen', label: 'nav.teams', screen: 'teams' },
+  { to: '/gebruikers', label: 'nav.users', screen: 'users' },
+  { to: '/auditlog', label: 'nav.audit', screen: 'audit' },
+  { to: '/uitgaande-mails', label: 'nav.outbox', screen: 'outbox' },
+  { to: '/mijn-account', label: 'nav.account' },
+];
+
+export const navItemsFor = (role: Role) => items.filter((item) => !item.screen || canSee(role, item.screen));

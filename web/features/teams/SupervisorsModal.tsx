@@ -1,0 +1,71 @@
+import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { type Role, teamLeadRoles } from '#shared/common';
+import { Dialog } from '../../components/Dialog';
+import { FormError } from '../../components/FormError';
+import { Loading } from '../../components/Loading';
+import { QueryError } from '../../components/QueryError';
+import { api, type Team } from '../../lib/api';
+import { useSubmit } from '../../lib/forms';
+import { notify } from '../../lib/notify';
+import { usersQuery } from '../users/queries';
+
+const leadRoles: ReadonlySet<Role> = new Set(teamLeadRoles);
+
+export function SupervisorsModal({ team, onClose }: { team: Team; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const users = useQuery(usersQuery({ active: 'true' }));
+  const candidates = (users.data?.items ?? []).filter((user) => leadRoles.has(user.role));
+
+  const form = useForm({ initialValues: { userIds: team.supervisors.map((s) => s.id) } });
+  const { onSubmit, error, pending } = useSubmit(
+    form,
+    (body) => api.teams.setSupervisors(team.id, body),
+    async () => {
+      await queryClient.invalidateQueries({ queryKey: ['teams'] });
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      notify(t('teams.supervisorsSaved', { name: team.name }));
+      onClose();
+    },
+  );
+
+  return (
+    <Dialog onClose={onClose} title={t('teams.supervisorsTitle', { name: team.name })}>
+      {users.isPending && <Loading />}
+      {users.isError && <QueryError error={users.error} onRetry={() => void users.refetch()} />}
+      {users.data && (
+        <form onSubmit={onSubmit} noValidate>
+          <Stack gap="md">
+            {candidates.length === 0 ? (
+              <Text>{t('teams.noCandidates')}</Text>
+            ) : (
+              <Checkbox.Group
+                label={t('teams.supervisors')}
+                description={t('teams.supervisorsHint')}
+                {...form.getInputProps('userIds')}
+              >
+                <Stack gap="xs" mt="xs">
+                  {candidates.map((user) => (
+                    <Checkbox key={user.id} value={user.id} label={user.name} description={t(`roles.${user.role}`)} />
+                  ))}
+                </Stack>
+              </Checkbox.Group>
+            )}
+            <FormError message={error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={pending} disabled={candidates.length === 0}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Dialog>
+  );
+}

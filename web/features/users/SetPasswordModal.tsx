@@ -1,0 +1,57 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { password } from '#shared/auth';
+import { Dialog } from '../../components/Dialog';
+import { FormError } from '../../components/FormError';
+import { NewPasswordInput } from '../../components/NewPasswordInput';
+import { api, type User } from '../../lib/api';
+import { useSchemaForm, useSubmit } from '../../lib/forms';
+import { notify } from '../../lib/notify';
+
+/** PUT /users/:id/password declares this body inline in its route. */
+const setPasswordBody = z.strictObject({ password });
+
+/** For people who forgot their password and have no e-mail to reset it (most participants). */
+export function SetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const form = useSchemaForm({
+    schema: setPasswordBody,
+    initialValues: { password: '' },
+    toBody: (values) => values,
+  });
+  const { onSubmit, error, pending } = useSubmit(
+    form,
+    (body) => api.users.setPassword(user.id, body.password),
+    () => {
+      notify(t('users.passwordSet', { name: user.name }));
+      onClose();
+    },
+  );
+
+  return (
+    <Dialog onClose={onClose} title={t('users.setPasswordTitle', { name: user.name })}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{t('users.setPasswordIntro')}</Text>
+          <NewPasswordInput
+            label={t('fields.newPassword')}
+            required
+            autoComplete="off"
+            data-autofocus
+            {...form.getInputProps('password')}
+          />
+          <FormError message={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={pending}>
+              {t('users.setPassword')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}
