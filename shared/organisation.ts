@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, shortText } from './common';
 
 export const organisation = z.object({ id, name: z.string() });
+export const organisationUpdateBody = z.strictObject({ name: shortText(120) });
 
 /** Suggested work domains; an organisation may type its own. */
 export const defaultWorkDomains = ['renovatie', 'groen', 'industrie', 'administratie'] as const;

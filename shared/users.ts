@@ -35,6 +35,9 @@ export const participantAccountBody = z.strictObject({
   password,
 });
 
+/** An admin sets a new password for someone (participants without e-mail forget theirs). */
+export const userPasswordBody = z.strictObject({ password });
+
 export const userUpdateBody = z.strictObject({
   name: shortText(120).optional(),
   role: z.enum(staffRoles).optional(),

@@ -1,8 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { shortText } from '#shared/common';
-import { organisation } from '#shared/organisation';
+import { organisation, organisationUpdateBody } from '#shared/organisation';
 import { organisations } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import type { Deps } from '../../deps';
@@ -29,7 +27,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db 
       config: { policy: 'organisation.update' },
       schema: {
         tags: ['organisation'],
-        body: z.strictObject({ name: shortText(120) }),
+        body: organisationUpdateBody,
         response: { 200: organisation },
       },
     },

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { password } from '#shared/auth';
 import { idParams } from '#shared/common';
 import {
   participantAccountBody,
@@ -8,6 +7,7 @@ import {
   user,
   userCreatedResponse,
   userListQuery,
+  userPasswordBody,
   userUpdateBody,
 } from '#shared/users';
 import type { Deps } from '../../deps';
@@ -83,7 +83,7 @@ export const userRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, auth })
     '/users/:id/password',
     {
       config: { policy: 'user.manage' },
-      schema: { tags: ['users'], params: idParams, body: z.strictObject({ password }), response: { 200: user } },
+      schema: { tags: ['users'], params: idParams, body: userPasswordBody, response: { 200: user } },
     },
     async (request) => setUserPassword(db, request.context(), request.params.id, request.body.password),
   );

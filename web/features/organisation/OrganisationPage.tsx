@@ -1,8 +1,7 @@
 import { Button, Stack, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { shortText } from '#shared/common';
+import { organisationUpdateBody } from '#shared/organisation';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
@@ -11,9 +10,6 @@ import { api, type Organisation } from '../../lib/api';
 import { useSchemaForm, useSubmit } from '../../lib/forms';
 import { notify } from '../../lib/notify';
 import { sessionQuery } from '../../lib/session';
-
-/** The same rule as PATCH /organisation, which declares its body inline rather than in shared/. */
-const organisationBody = z.strictObject({ name: shortText(120) });
 
 export const organisationQueryKey = ['organisation'];
 
@@ -34,7 +30,7 @@ function OrganisationForm({ organisation }: { organisation: Organisation }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useSchemaForm({
-    schema: organisationBody,
+    schema: organisationUpdateBody,
     initialValues: { name: organisation.name },
     toBody: (values) => values,
   });

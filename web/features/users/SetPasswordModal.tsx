@@ -1,7 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { password } from '#shared/auth';
+import { userPasswordBody } from '#shared/users';
 import { Dialog } from '../../components/Dialog';
 import { FormError } from '../../components/FormError';
 import { NewPasswordInput } from '../../components/NewPasswordInput';
@@ -9,14 +8,11 @@ import { api, type User } from '../../lib/api';
 import { useSchemaForm, useSubmit } from '../../lib/forms';
 import { notify } from '../../lib/notify';
 
-/** PUT /users/:id/password declares this body inline in its route. */
-const setPasswordBody = z.strictObject({ password });
-
 /** For people who forgot their password and have no e-mail to reset it (most participants). */
 export function SetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const form = useSchemaForm({
-    schema: setPasswordBody,
+    schema: userPasswordBody,
     initialValues: { password: '' },
     toBody: (values) => values,
   });
