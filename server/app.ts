@@ -12,6 +12,8 @@ import { createLoginThrottle } from './modules/auth/throttle';
 import { healthRoutes } from './modules/health/routes';
 import { createMailer } from './modules/mail/mailer';
 import { organisationRoutes } from './modules/organisation/routes';
+import { participantRoutes } from './modules/participants/routes';
+import { referrerRoutes } from './modules/referrers/routes';
 import { setupRoutes } from './modules/setup/routes';
 import { siteRoutes } from './modules/sites/routes';
 import { teamRoutes } from './modules/teams/routes';
@@ -88,6 +90,8 @@ export async function buildApp({ config, database, webRoot, logStream }: AppOpti
         siteRoutes,
         teamRoutes,
         userRoutes,
+        referrerRoutes,
+        participantRoutes,
         auditRoutes,
       ]) {
         await api.register(routes, deps);

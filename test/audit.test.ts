@@ -1,4 +1,4 @@
-import { eq, gt, sql } from 'drizzle-orm';
+import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../server/db/client';
@@ -7,6 +7,8 @@ import { withTenant } from '../server/db/tenant';
 import { createTestApp, type TestApp } from './support/app';
 import {
   buildOrganisation,
+  buildParticipant,
+  buildReferrer,
   buildSite,
   buildTeam,
   buildUser,
@@ -405,7 +407,128 @@ const writes: Record<string, WriteCase> = {
       };
     },
   },
+
+  'POST /api/v1/referrers': {
+    prepare: async () => {
+      const { admin, cookie, organisationId } = await adminOf();
+      return {
+        request: {
+          method: 'POST',
+          url: '/api/v1/referrers',
+          headers: { cookie },
+          payload: { name: 'VDAB', kind: 'vdab' },
+        },
+        expected: (res) => ({
+          action: 'referrer.created',
+          actorId: admin.id,
+          organisationId,
+          targetType: 'referrer',
+          targetId: res.json().id,
+        }),
+      };
+    },
+  },
+  'PATCH /api/v1/referrers/:id': {
+    prepare: async () => {
+      const { admin, cookie, organisationId } = await adminOf();
+      const r = await buildReferrer(db, { organisationId });
+      return {
+        request: {
+          method: 'PATCH',
+          url: `/api/v1/referrers/${r.id}`,
+          headers: { cookie },
+          payload: { archived: true },
+        },
+        expected: () => ({
+          action: 'referrer.updated',
+          actorId: admin.id,
+          organisationId,
+          targetType: 'referrer',
+          targetId: r.id,
+        }),
+      };
+    },
+  },
+  'POST /api/v1/participants': {
+    prepare: async () => {
+      const organisationId = (await buildOrganisation(db)).id;
+      const { user: coach, cookie } = await loggedIn(t.app, db, 'coach', organisationId);
+      const site = await buildSite(db, { organisationId });
+      return {
+        request: {
+          method: 'POST',
+          url: '/api/v1/participants',
+          headers: { cookie: rememberCookie(cookie) },
+          payload: {
+            firstName: 'Jan',
+            lastName: 'Peeters',
+            dateOfBirth: '1990-01-01',
+            siteId: site.id,
+            programmeType: 'maatwerk',
+          },
+        },
+        expected: (res) => ({
+          action: 'participant.registered',
+          actorId: coach.id,
+          organisationId,
+          targetType: 'participant',
+          targetId: res.json().id,
+        }),
+      };
+    },
+  },
+  ...dossierWrite('PATCH', '', 'participant.updated', { programmeType: 'activering' }),
+  ...dossierWrite('POST', '/career-events', 'participant.career_event_added', { kind: 'pause', date: '2024-03-01' }),
+  ...dossierWrite('POST', '/archive', 'participant.archived', undefined, 'exited'),
+  ...dossierWrite('POST', '/unarchive', 'participant.unarchived', undefined, 'archived'),
+  ...dossierWrite('PUT', '/coaches', 'participant.coaches_set', 'coach'),
+  ...dossierWrite('PUT', '/indications', 'participant.indications_set', {
+    items: [{ type: 'PMAH', supportLevel: 'high', validFrom: '2024-01-01' }],
+  }),
+  ...dossierWrite('PUT', '/stakeholders', 'participant.stakeholders_set', {
+    items: [{ name: 'Broer', relation: 'familie', mayBeInvolved: true }],
+  }),
+  ...dossierWrite('POST', '/consents', 'participant.consent_recorded', {
+    kind: 'share_progress_with_referrer',
+    granted: true,
+  }),
 };
+
+/**
+ * A write to one dossier by its organisation's admin: the audit row names the dossier.
+ * payload 'coach' stands for { userIds: [a fresh coach of the organisation] }.
+ */
+function dossierWrite(
+  method: 'POST' | 'PATCH' | 'PUT',
+  suffix: string,
+  action: string,
+  payload?: object | 'coach',
+  fixture: 'active' | 'exited' | 'archived' = 'active',
+): Record<string, WriteCase> {
+  return {
+    [`${method} /api/v1/participants/:id${suffix}`]: {
+      prepare: async () => {
+        const { admin, cookie, organisationId } = await adminOf();
+        const p = await buildParticipant(db, {
+          organisationId,
+          status: fixture === 'active' ? 'active' : 'exited',
+          archived: fixture === 'archived',
+        });
+        const body =
+          payload === 'coach' ? { userIds: [(await buildUser(db, { organisationId, role: 'coach' })).id] } : payload;
+        return {
+          request: {
+            method,
+            url: `/api/v1/participants/${p.id}${suffix}`,
+            headers: { cookie },
+            ...(body ? { payload: body } : {}),
+          },
+          expected: () => ({ action, actorId: admin.id, organisationId, targetType: 'participant', targetId: p.id }),
+        };
+      },
+    },
+  };
+}
 
 let setupActor: { actorId: string; organisationId: string; targetId: string };
 
@@ -512,7 +635,8 @@ describe('logins', () => {
       200,
     );
 
-    const rows = await db.select().from(auditLog).where(gt(auditLog.id, before));
+    // Without ORDER BY, PostgreSQL returns heap order, which differs from id order once pooled connections interleave.
+    const rows = await db.select().from(auditLog).where(gt(auditLog.id, before)).orderBy(asc(auditLog.id));
     const summary = rows.map((r) => ({
       action: r.action,
       organisationId: r.organisationId,

@@ -5,6 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { changePasswordBody, loginBody, PASSWORD_MAX, PASSWORD_MIN, password, username } from '#shared/auth';
 import { siteCreateBody, siteUpdateBody, teamCreateBody, teamSupervisorsBody } from '#shared/organisation';
+import {
+  careerEventCreateBody,
+  consentCreateBody,
+  indicationsBody,
+  participantCoachesBody,
+  participantCreateBody,
+  participantListQuery,
+  participantUpdateBody,
+  stakeholdersBody,
+} from '#shared/participants';
+import { referrerCreateBody, referrerUpdateBody } from '#shared/referrers';
 import { setupBody } from '#shared/setup';
 import { participantAccountBody, staffCreateBody, userUpdateBody } from '#shared/users';
 import type { Db } from '../server/db/client';
@@ -377,6 +388,26 @@ describe('validation rules (properties)', () => {
       setupBody,
       { organisationName: 'O', siteName: 'S', admin: { name: 'A', email: 'a@example.org', password: 'lang-genoeg' } },
     ],
+    [
+      'participantCreateBody',
+      participantCreateBody,
+      {
+        firstName: 'A',
+        lastName: 'B',
+        dateOfBirth: '1990-01-01',
+        siteId: crypto.randomUUID(),
+        programmeType: 'maatwerk',
+      },
+    ],
+    ['participantUpdateBody', participantUpdateBody, {}],
+    ['participantListQuery', participantListQuery, {}],
+    ['careerEventCreateBody', careerEventCreateBody, { kind: 'pause', date: '2024-01-01' }],
+    ['participantCoachesBody', participantCoachesBody, { userIds: ['x'] }],
+    ['indicationsBody', indicationsBody, { items: [] }],
+    ['stakeholdersBody', stakeholdersBody, { items: [] }],
+    ['consentCreateBody', consentCreateBody, { kind: 'share_progress_with_referrer', granted: true }],
+    ['referrerCreateBody', referrerCreateBody, { name: 'VDAB', kind: 'vdab' }],
+    ['referrerUpdateBody', referrerUpdateBody, {}],
   ];
 
   it.each(strictBodies)('%s rejects any object with an extra unknown key', (_name, schema, valid) => {

@@ -2,11 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#shared/common';
-import { sites, teamSupervisors, teams, user, verification } from '../server/db/schema';
+import { careerEvents, participants, sites, teamSupervisors, teams, user, verification } from '../server/db/schema';
 import { createTestApp, type TestApp } from './support/app';
 import {
   addSupervisor,
   buildOrganisation,
+  buildParticipant,
+  buildReferrer,
   buildSite,
   buildTeam,
   buildUser,
@@ -36,8 +38,19 @@ interface Ctx {
   credentials(): Promise<{ identifier: string; password: string }>;
   /** A valid password-reset token of a fresh organisation-A user. */
   resetToken(): Promise<string>;
+  /**
+   * A fresh dossier of organisation A (active, exited or archived after an exit), with a coach and a team of its own:
+   * none of the callers is related to it unless `related` names the relation to give them.
+   */
+  participant(fixture?: DossierFixture, related?: Related): Promise<string>;
+  /** A fresh referrer of organisation A. */
+  referrer(): Promise<string>;
   unique(): string;
 }
+
+type DossierFixture = 'active' | 'exited' | 'archived';
+/** The caller becomes this dossier's coach (caseload), its team's supervisor (team) or its linked login (self). */
+type Related = { relation: 'caseload' | 'team' | 'self'; userId: string };
 
 interface Row {
   /** Who may call it: 'public' means everyone, logged in or not. */
@@ -51,12 +64,79 @@ interface Row {
   foreign?: number;
   /** The route names one of organisation A's resources in its path. */
   byId?: boolean;
+  /**
+   * Dossier routes: what an allowed role gets when the dossier named is not in its reach: a coach who does not coach
+   * it, a supervisor of another team, a participant whose dossier it is not. 404, so its existence is not revealed.
+   * (Roles reaching every dossier of the organisation, admin and manager, get `status`.)
+   */
+  unrelated?: Partial<Record<Role, number>>;
   /** The call ends or changes the caller's session or password: use a newly logged-in caller. */
   freshCaller?: boolean;
   request(ctx: Ctx): Promise<Omit<InjectOptions, 'method'>>;
 }
 
 const newPassword = 'een-heel-ander-wachtwoord';
+
+/** The dossier routes: which dossier each needs and the request it sends (shared by the matrix and the relations). */
+const dossierRoutes: Record<
+  string,
+  { fixture: DossierFixture; request(id: string, c: Ctx): Promise<Omit<InjectOptions, 'method'>> }
+> = {
+  'GET /api/v1/participants/:id': { fixture: 'active', request: async (id) => ({ url: `/api/v1/participants/${id}` }) },
+  'PATCH /api/v1/participants/:id': {
+    fixture: 'active',
+    request: async (id) => ({ url: `/api/v1/participants/${id}`, payload: { programmeType: 'arbeidszorg' } }),
+  },
+  'POST /api/v1/participants/:id/career-events': {
+    fixture: 'active',
+    request: async (id) => ({
+      url: `/api/v1/participants/${id}/career-events`,
+      payload: { kind: 'pause', date: '2024-03-01' },
+    }),
+  },
+  'POST /api/v1/participants/:id/archive': {
+    fixture: 'exited',
+    request: async (id) => ({ url: `/api/v1/participants/${id}/archive` }),
+  },
+  'POST /api/v1/participants/:id/unarchive': {
+    fixture: 'archived',
+    request: async (id) => ({ url: `/api/v1/participants/${id}/unarchive` }),
+  },
+  'PUT /api/v1/participants/:id/coaches': {
+    fixture: 'active',
+    request: async (id, c) => ({
+      url: `/api/v1/participants/${id}/coaches`,
+      payload: { userIds: [await c.user('coach')] },
+    }),
+  },
+  'PUT /api/v1/participants/:id/indications': {
+    fixture: 'active',
+    request: async (id) => ({
+      url: `/api/v1/participants/${id}/indications`,
+      payload: { items: [{ type: 'PMAH', supportLevel: 'low', validFrom: '2024-01-01' }] },
+    }),
+  },
+  'PUT /api/v1/participants/:id/stakeholders': {
+    fixture: 'active',
+    request: async (id) => ({
+      url: `/api/v1/participants/${id}/stakeholders`,
+      payload: { items: [{ name: 'Zus', relation: 'familie', mayBeInvolved: false }] },
+    }),
+  },
+  'POST /api/v1/participants/:id/consents': {
+    fixture: 'active',
+    request: async (id) => ({
+      url: `/api/v1/participants/${id}/consents`,
+      payload: { kind: 'share_progress_with_referrer', granted: true },
+    }),
+  },
+};
+
+function dossierRequest(key: string) {
+  const route = dossierRoutes[key];
+  if (!route) throw new Error(`no dossier route ${key}`);
+  return async (c: Ctx) => route.request(await c.participant(route.fixture), c);
+}
 
 const table: Record<string, Row> = {
   'GET /api/v1/setup': { allowed: 'public', status: 200, request: async () => ({ url: '/api/v1/setup' }) },
@@ -202,6 +282,106 @@ const table: Record<string, Row> = {
   },
   'GET /api/v1/audit': { allowed: ['admin'], status: 200, request: async () => ({ url: '/api/v1/audit?limit=200' }) },
   'GET /api/v1/outbox': { allowed: ['admin'], status: 200, request: async () => ({ url: '/api/v1/outbox' }) },
+  'GET /api/v1/participants': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/participants?archived=true&limit=200' }),
+  },
+  'POST /api/v1/participants': {
+    allowed: ['admin', 'coach'],
+    status: 201,
+    // The site is organisation A's: B's admin is refused it as an unknown reference.
+    foreign: 400,
+    request: async (c) => ({
+      url: '/api/v1/participants',
+      payload: {
+        firstName: 'Nieuwe',
+        lastName: `Deelnemer ${c.unique()}`,
+        dateOfBirth: '1995-03-03',
+        siteId: await c.site(),
+        programmeType: 'activering',
+        intakeDate: '2024-01-08',
+      },
+    }),
+  },
+  'GET /api/v1/participants/:id': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404, participant: 404 },
+    request: dossierRequest('GET /api/v1/participants/:id'),
+  },
+  'PATCH /api/v1/participants/:id': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: dossierRequest('PATCH /api/v1/participants/:id'),
+  },
+  'POST /api/v1/participants/:id/career-events': {
+    allowed: ['admin', 'coach'],
+    status: 201,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: dossierRequest('POST /api/v1/participants/:id/career-events'),
+  },
+  'POST /api/v1/participants/:id/archive': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: dossierRequest('POST /api/v1/participants/:id/archive'),
+  },
+  'POST /api/v1/participants/:id/unarchive': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: dossierRequest('POST /api/v1/participants/:id/unarchive'),
+  },
+  'PUT /api/v1/participants/:id/coaches': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: dossierRequest('PUT /api/v1/participants/:id/coaches'),
+  },
+  'PUT /api/v1/participants/:id/indications': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: dossierRequest('PUT /api/v1/participants/:id/indications'),
+  },
+  'PUT /api/v1/participants/:id/stakeholders': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: dossierRequest('PUT /api/v1/participants/:id/stakeholders'),
+  },
+  'POST /api/v1/participants/:id/consents': {
+    allowed: ['admin', 'coach'],
+    status: 201,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: dossierRequest('POST /api/v1/participants/:id/consents'),
+  },
+  'GET /api/v1/referrers': {
+    allowed: ['admin', 'manager', 'coach'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/referrers?archived=true' }),
+  },
+  'POST /api/v1/referrers': {
+    allowed: ['admin'],
+    status: 201,
+    request: async (c) => ({ url: '/api/v1/referrers', payload: { name: `CAW ${c.unique()}`, kind: 'caw' } }),
+  },
+  'PATCH /api/v1/referrers/:id': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/referrers/${await c.referrer()}`, payload: { kind: 'other' } }),
+  },
 };
 
 /** HEAD is served for every GET route, through the same hooks: it gets the GET row's expectations. */
@@ -214,6 +394,8 @@ let t: TestApp;
 let orgA: string;
 let orgB: string;
 const cookies = new Map<Caller, string>();
+/** The user behind each long-lived caller cookie. */
+const callerIds = new Map<Caller, string>();
 /** Every id that belongs to organisation A: none may show up in what B's admin reads. */
 const idsOfA = new Set<string>();
 let seq = 0;
@@ -237,6 +419,29 @@ function ctx(): Ctx {
       const u = await buildUser(db, { organisationId: orgA, role, deactivated });
       idsOfA.add(u.id);
       return u.id;
+    },
+    participant: async (fixture = 'active', related) => {
+      let teamId: string | undefined;
+      if (related?.relation === 'team') {
+        const team = await buildTeam(db, { organisationId: orgA });
+        await addSupervisor(db, team.id, related.userId, orgA);
+        teamId = team.id;
+      }
+      const p = await buildParticipant(db, {
+        organisationId: orgA,
+        teamId,
+        coachId: related?.relation === 'caseload' ? related.userId : undefined,
+        userId: related?.relation === 'self' ? related.userId : undefined,
+        status: fixture === 'active' ? 'active' : 'exited',
+        archived: fixture === 'archived',
+      });
+      for (const id of [p.id, p.siteId, p.teamId, p.coachId]) if (id) idsOfA.add(id);
+      return p.id;
+    },
+    referrer: async () => {
+      const r = await buildReferrer(db, { organisationId: orgA });
+      idsOfA.add(r.id);
+      return r.id;
     },
     credentials: async () => {
       const u = await buildUser(db, { organisationId: orgA, role: 'coach' });
@@ -270,6 +475,7 @@ async function cookieFor(caller: Caller, fresh: boolean): Promise<string | undef
   if (fresh) {
     const { user: u, cookie } = await loggedIn(t.app, t.database.db, role, organisationId);
     if (organisationId === orgA) idsOfA.add(u.id);
+    if (!callerIds.has(caller)) callerIds.set(caller, u.id);
     return cookie;
   }
   return cookies.get(caller);
@@ -340,7 +546,9 @@ describe('policy matrix', () => {
         return;
       }
       if (caller !== 'foreignAdmin') {
-        expect(res.statusCode, res.body).toBe(row.status);
+        const expected = row.unrelated?.[role] ?? row.status;
+        expect(res.statusCode, res.body).toBe(expected);
+        if (expected === 404 && body) expect(body.error.code).toBe('not_found');
         return;
       }
       const expected = row.foreign ?? (row.byId ? 404 : row.status);
@@ -348,6 +556,46 @@ describe('policy matrix', () => {
       if (expected === 404 && body) expect(body.error.code).toBe('not_found');
       // Whatever B's admin is shown, nothing of organisation A is in it.
       for (const id of idsOfA) expect(res.body).not.toContain(id);
+    });
+  });
+});
+
+/**
+ * The same dossier routes for callers who DO stand in a relation to the dossier: its coach (caseload), the supervisor
+ * of its team (team) and the participant whose dossier it is (self). Written by hand like the table above.
+ */
+const related: Record<string, Record<'coach' | 'supervisor' | 'participant', number>> = {
+  'GET /api/v1/participants/:id': { coach: 200, supervisor: 200, participant: 200 },
+  'PATCH /api/v1/participants/:id': { coach: 200, supervisor: 403, participant: 403 },
+  'POST /api/v1/participants/:id/career-events': { coach: 201, supervisor: 403, participant: 403 },
+  'POST /api/v1/participants/:id/archive': { coach: 200, supervisor: 403, participant: 403 },
+  'POST /api/v1/participants/:id/unarchive': { coach: 403, supervisor: 403, participant: 403 },
+  'PUT /api/v1/participants/:id/coaches': { coach: 200, supervisor: 403, participant: 403 },
+  'PUT /api/v1/participants/:id/indications': { coach: 200, supervisor: 403, participant: 403 },
+  'PUT /api/v1/participants/:id/stakeholders': { coach: 200, supervisor: 403, participant: 403 },
+  'POST /api/v1/participants/:id/consents': { coach: 201, supervisor: 403, participant: 403 },
+};
+const relationOf = { coach: 'caseload', supervisor: 'team', participant: 'self' } as const;
+
+describe('dossier routes for related callers', () => {
+  it('has a row for every dossier route', () => {
+    expect(Object.keys(related).sort()).toEqual(Object.keys(dossierRoutes).sort());
+  });
+
+  describe.each(Object.keys(related))('%s', (key) => {
+    const method = key.split(' ')[0] as InjectOptions['method'];
+    const route = dossierRoutes[key] as (typeof dossierRoutes)[string];
+    it.each(['coach', 'supervisor', 'participant'] as const)('as the related %s', async (role) => {
+      const c = ctx();
+      // A participant login reaches one dossier only: each case links a fresh one.
+      const caller =
+        role === 'participant'
+          ? await loggedIn(t.app, t.database.db, 'participant', orgA)
+          : { user: { id: callerIds.get(role) as string }, cookie: cookies.get(role) as string };
+      const id = await c.participant(route.fixture, { relation: relationOf[role], userId: caller.user.id });
+      const options = await route.request(id, c);
+      const res = await t.app.inject({ ...options, method, headers: { cookie: caller.cookie } });
+      expect(res.statusCode, res.body).toBe(related[key]?.[role]);
     });
   });
 });
@@ -381,6 +629,28 @@ describe('cross-organisation writes', () => {
     expect(u).toMatchObject({ name: 'Collega A', role: 'coach', deactivatedAt: null });
     // The password was not replaced: the old one still logs in.
     await expect(login(t.app, target)).resolves.toContain('groeipad.session_token=');
+  });
+
+  it("leave organisation A's dossiers untouched when B's admin names them", async () => {
+    const db = t.database.db;
+    const p = await buildParticipant(db, { organisationId: orgA, firstName: 'Ongewijzigd', status: 'exited' });
+    const cookie = cookies.get('foreignAdmin') as string;
+    const url = `/api/v1/participants/${p.id}`;
+    const calls: InjectOptions[] = [
+      { method: 'GET', url },
+      { method: 'PATCH', url, payload: { firstName: 'Gekaapt' } },
+      { method: 'POST', url: `${url}/career-events`, payload: { kind: 'start', date: '2024-09-01' } },
+      { method: 'POST', url: `${url}/archive` },
+      { method: 'PUT', url: `${url}/coaches`, payload: { userIds: [callerIds.get('foreignAdmin') as string] } },
+      { method: 'PUT', url: `${url}/indications`, payload: { items: [] } },
+    ];
+    for (const call of calls) {
+      const res = await t.app.inject({ ...call, headers: { cookie } });
+      expect(res.statusCode, `${call.method} ${call.url}`).toBe(404);
+    }
+    const [row] = await db.select().from(participants).where(eq(participants.id, p.id));
+    expect(row).toMatchObject({ firstName: 'Ongewijzigd', status: 'exited', archivedAt: null });
+    expect(await db.select().from(careerEvents).where(eq(careerEvents.participantId, p.id))).toHaveLength(3);
   });
 
   it("refuses organisation A's users as supervisors of B's team, and A's site for B's team", async () => {

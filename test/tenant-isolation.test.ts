@@ -5,8 +5,12 @@ import { assertTenantIsolation, UnsafeDatabaseError } from '../server/db/safety'
 import {
   account,
   auditLog,
+  careerEvents,
   mailOutbox,
   organisations,
+  participantCoaches,
+  participants,
+  referrers,
   session,
   sites,
   teamSupervisors,
@@ -16,7 +20,15 @@ import {
 } from '../server/db/schema';
 import { withTenant } from '../server/db/tenant';
 import { createTestApp, type TestApp } from './support/app';
-import { addSupervisor, buildOrganisation, buildTeam, buildUser, login } from './support/factories';
+import {
+  addSupervisor,
+  buildOrganisation,
+  buildParticipant,
+  buildReferrer,
+  buildTeam,
+  buildUser,
+  login,
+} from './support/factories';
 
 /**
  * Row-level security is the second wall: these queries deliberately forget the organisation filter
@@ -44,7 +56,10 @@ async function populatedTenant(): Promise<Tenant> {
   await login(t.app, supervisor);
   await login(t.app, participant);
   await db.insert(mailOutbox).values({ organisationId: org.id, to: supervisor.email, subject: 'Hallo', body: 'Dag' });
-  return { orgId: org.id, siteId: team.siteId, teamId: team.id, userIds: [supervisor.id, participant.id] };
+  const referrer = await buildReferrer(db, { organisationId: org.id });
+  const coach = await buildUser(db, { organisationId: org.id, role: 'coach' });
+  await buildParticipant(db, { organisationId: org.id, teamId: team.id, referrerId: referrer.id, coachId: coach.id });
+  return { orgId: org.id, siteId: team.siteId, teamId: team.id, userIds: [supervisor.id, participant.id, coach.id] };
 }
 
 /** The SQLSTATE of a database error, however deep the driver or the ORM wrapped it. */
@@ -88,6 +103,10 @@ describe('reads without a where clause', () => {
     session,
     audit_log: auditLog,
     mail_outbox: mailOutbox,
+    participants,
+    participant_coaches: participantCoaches,
+    career_events: careerEvents,
+    referrers,
   } as const;
 
   it.each(Object.keys(tables) as (keyof typeof tables)[])('%s shows only the tenant’s own rows', async (name) => {

@@ -14,6 +14,14 @@ const constraintFields: Record<string, string> = {
   teams_organisation_id_site_id_sites_organisation_id_id_fk: 'siteId',
   team_supervisors_organisation_id_user_id_user_organisation_id_id_fk: 'userIds',
   team_supervisors_organisation_id_team_id_teams_organisation_id_id_fk: 'teamId',
+  referrers_org_name_unique: 'name',
+  participants_site_fk: 'siteId',
+  participants_team_fk: 'teamId',
+  participants_referrer_fk: 'referrerId',
+  participants_user_fk: 'userId',
+  participants_user_unique: 'userId',
+  participant_coaches_user_fk: 'userIds',
+  career_events_team_fk: 'teamId',
 };
 
 function pgCause(err: unknown): PgLikeError | undefined {

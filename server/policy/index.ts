@@ -2,8 +2,8 @@ import type { Role } from '#shared/common';
 
 /**
  * The one place that decides who may do what: role × relation × sensitivity (DESIGN.md §4).
- * Routes name an action; services pass the target when the relation matters.
- * Later capabilities add actions here (dossier.read with relation caseload/team, pap.read with sensitivity), never in handlers.
+ * Routes name an action; services resolve the relation with a query and pass the target.
+ * Later capabilities add actions here (pap.read with sensitivity), never in handlers.
  */
 export interface Actor {
   id: string;
@@ -12,12 +12,22 @@ export interface Actor {
   organisationId: string;
 }
 
-export type Relation = 'self' | 'none';
+/**
+ * How the actor stands to the target:
+ * - self: the target is the actor's own account, or the dossier linked to the actor's participant login;
+ * - caseload: the actor is one of the participant's coaches;
+ * - team: the actor supervises the participant's current team (team_supervisors).
+ */
+export type Relation = 'self' | 'caseload' | 'team';
 export type Sensitivity = 'normal' | 'sensitive';
 
 export interface Target {
-  /** The user the action is about, to derive the relation "myself". */
-  userId?: string;
+  /** The user the action is about (an account, or the login linked to a dossier): the relation "self". */
+  userId?: string | null;
+  /** The coaches of the participant the action is about: the relation "caseload". */
+  coachIds?: readonly string[];
+  /** The supervisors of the participant's current team: the relation "team". */
+  teamSupervisorIds?: readonly string[];
   sensitivity?: Sensitivity;
 }
 
@@ -26,9 +36,28 @@ const everyone: readonly Role[] = [...staff, 'participant'];
 
 interface Rule {
   roles: readonly Role[];
-  /** When set, the actor must stand in one of these relations to the target. */
-  relations?: readonly Relation[];
+  /**
+   * When set, the actor must stand in one of these relations to the target.
+   * Either one list for every role, or per role; a role that is allowed but not listed acts organisation-wide.
+   */
+  relations?: readonly Relation[] | Partial<Record<Role, readonly Relation[]>>;
 }
+
+/**
+ * Dossiers (participants): who reaches which participant.
+ * - manager and admin: every participant of the organisation;
+ * - coach: their caseload (participant_coaches);
+ * - supervisor: the participants of the teams they supervise, as a summary (no contact data, date of birth,
+ *   referrer, indications, stakeholders, consents or notes: see participant.readConfidential);
+ * - participant: their own dossier, as the same summary.
+ * Writes are for the coaches of the dossier and for the admin (who fixes data, e.g. reassigns the caseload of a
+ * coach who leaves). The manager reads but does not write.
+ */
+const dossierReaders = {
+  coach: ['caseload'],
+  supervisor: ['team'],
+  participant: ['self'],
+} as const satisfies Partial<Record<Role, readonly Relation[]>>;
 
 export const rules = {
   'account.self': { roles: everyone, relations: ['self'] },
@@ -42,19 +71,57 @@ export const rules = {
   'user.manage': { roles: ['admin'] },
   'audit.read': { roles: ['admin'] },
   'outbox.read': { roles: ['admin'] },
+  /** The caseload list; each role sees the participants participant.read lets it reach. */
+  'participant.list': { roles: ['admin', 'manager', 'coach', 'supervisor'] },
+  'participant.read': { roles: ['admin', 'manager', 'coach', 'supervisor', 'participant'], relations: dossierReaders },
+  /** The confidential part of a dossier: contact data, date of birth, referrer, indications, stakeholders, consents, notes. */
+  'participant.readConfidential': { roles: ['admin', 'manager', 'coach'], relations: { coach: ['caseload'] } },
+  /** A coach who registers a participant becomes their coach. */
+  'participant.register': { roles: ['admin', 'coach'] },
+  'participant.update': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
+  'participant.archive': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
+  'participant.unarchive': { roles: ['admin'] },
+  /** Referrers (doorverwijzers): a managed list; supervisors do not see who referred a participant. */
+  'referrer.read': { roles: ['admin', 'manager', 'coach'] },
+  'referrer.manage': { roles: ['admin'] },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
 
-export function relationOf(actor: Actor, target?: Target): Relation {
-  if (target?.userId && target.userId === actor.id) return 'self';
-  return 'none';
+/** Every relation the actor has to the target. */
+export function relationsOf(actor: Actor, target?: Target): Set<Relation> {
+  const found = new Set<Relation>();
+  if (!target) return found;
+  if (target.userId && target.userId === actor.id) found.add('self');
+  if (target.coachIds?.includes(actor.id)) found.add('caseload');
+  if (target.teamSupervisorIds?.includes(actor.id)) found.add('team');
+  return found;
 }
 
+/**
+ * The relations the actor's role needs for an action: undefined when it acts organisation-wide,
+ * an empty list when the role may never do it. Services turn this into the WHERE clause of a list.
+ */
+export function requiredRelations(role: Role, action: Action): readonly Relation[] | undefined {
+  const rule: Rule = rules[action];
+  if (!rule.roles.includes(role)) return [];
+  if (!rule.relations) return undefined;
+  if (Array.isArray(rule.relations)) return rule.relations as readonly Relation[];
+  return (rule.relations as Partial<Record<Role, readonly Relation[]>>)[role];
+}
+
+/**
+ * Without a target only the role is checked (what the route's preHandler does: 403 for a role that may never);
+ * with a target the relation is checked too (what services do once they have loaded it).
+ */
 export function can(actor: Actor, action: Action, target?: Target): boolean {
   const rule: Rule = rules[action];
   if (!rule.roles.includes(actor.role)) return false;
-  if (rule.relations && target && !rule.relations.includes(relationOf(actor, target))) return false;
+  const needed = requiredRelations(actor.role, action);
+  if (needed && target) {
+    const has = relationsOf(actor, target);
+    if (!needed.some((r) => has.has(r))) return false;
+  }
   // Nothing sensitive exists yet; the PAP/instrument compartment will add its need-to-know rule here.
   if (target?.sensitivity === 'sensitive') return false;
   return true;

@@ -1,8 +1,23 @@
 import { hashPassword } from 'better-auth/crypto';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '#shared/common';
+import type { ParticipantStatus } from '#shared/participants';
+import type { ReferrerKind } from '#shared/referrers';
 import type { Db } from '../../server/db/client';
-import { account, organisations, sites, teamSupervisors, teams, user } from '../../server/db/schema';
+import {
+  account,
+  careerEvents,
+  organisations,
+  participantCoaches,
+  participants,
+  referrers,
+  sites,
+  teamSupervisors,
+  teams,
+  user,
+} from '../../server/db/schema';
+import { deriveState } from '../../server/modules/participants/timeline';
 
 /**
  * Factories write straight to the database as the owner and create whatever parent is missing,
@@ -122,4 +137,126 @@ export async function login(app: FastifyInstance, u: { loginName: string; passwo
 export async function loggedIn(app: FastifyInstance, db: Db, role: Role, organisationId?: string) {
   const u = await buildUser(db, { role, organisationId });
   return { user: u, cookie: await login(app, u) };
+}
+
+export async function buildReferrer(
+  db: Db,
+  overrides: { organisationId?: string; name?: string; kind?: ReferrerKind; archived?: boolean } = {},
+) {
+  const organisationId = overrides.organisationId ?? (await buildOrganisation(db)).id;
+  const [row] = await db
+    .insert(referrers)
+    .values({
+      organisationId,
+      name: overrides.name ?? `Doorverwijzer ${next()}`,
+      kind: overrides.kind ?? 'vdab',
+      archivedAt: overrides.archived ? new Date() : null,
+    })
+    .returning();
+  if (!row) throw new Error('no referrer');
+  return row;
+}
+
+export async function addCoach(db: Db, participantId: string, userId: string, organisationId: string) {
+  await db.insert(participantCoaches).values({ organisationId, participantId, userId });
+}
+
+/** The career events that lead to a status, on fixed dates in 2024. */
+const pathTo: Record<ParticipantStatus, { kind: 'start' | 'pause' | 'exit'; date: string }[]> = {
+  registered: [],
+  active: [{ kind: 'start', date: '2024-01-15' }],
+  paused: [
+    { kind: 'start', date: '2024-01-15' },
+    { kind: 'pause', date: '2024-03-01' },
+  ],
+  exited: [
+    { kind: 'start', date: '2024-01-15' },
+    { kind: 'exit', date: '2024-06-01' },
+  ],
+};
+
+/**
+ * A dossier with an intake on 2024-01-08 and the events that lead to `status`.
+ * Creates the organisation, site and team it lacks, and a coach unless `coachId: null` (or names one).
+ * The cached status, start date and team are written from deriveState, as the service does.
+ */
+export async function buildParticipant(
+  db: Db,
+  overrides: {
+    organisationId?: string;
+    siteId?: string;
+    teamId?: string | null;
+    coachId?: string | null;
+    userId?: string;
+    referrerId?: string;
+    firstName?: string;
+    lastName?: string;
+    programmeType?: string;
+    status?: ParticipantStatus;
+    archived?: boolean;
+  } = {},
+) {
+  const organisationId = overrides.organisationId ?? (await buildOrganisation(db)).id;
+  let { siteId, teamId } = overrides;
+  if (teamId === undefined) {
+    const team = await buildTeam(db, { organisationId, siteId });
+    teamId = team.id;
+    siteId = team.siteId;
+  }
+  if (teamId && !siteId) {
+    const [team] = await db.select({ siteId: teams.siteId }).from(teams).where(eq(teams.id, teamId));
+    siteId = team?.siteId;
+  }
+  siteId ??= (await buildSite(db, { organisationId })).id;
+  const coachId =
+    overrides.coachId === undefined ? (await buildUser(db, { organisationId, role: 'coach' })).id : overrides.coachId;
+  const tag = next();
+  const [row] = await db
+    .insert(participants)
+    .values({
+      organisationId,
+      firstName: overrides.firstName ?? `Voornaam${tag}`,
+      lastName: overrides.lastName ?? `Achternaam${tag}`,
+      dateOfBirth: '1990-05-17',
+      email: `deelnemer.${tag}@example.org`,
+      phone: '0470 12 34 56',
+      siteId,
+      teamId,
+      programmeType: overrides.programmeType ?? 'maatwerk',
+      referrerId: overrides.referrerId ?? null,
+      userId: overrides.userId ?? null,
+    })
+    .returning();
+  if (!row) throw new Error('no participant');
+  if (coachId) await addCoach(db, row.id, coachId, organisationId);
+  const events = [
+    { kind: 'intake' as const, date: '2024-01-08', teamId },
+    ...pathTo[overrides.status ?? 'active'].map((e) => ({ ...e, teamId: null })),
+  ];
+  const inserted = await db
+    .insert(careerEvents)
+    .values(
+      events.map((e) => ({
+        organisationId,
+        participantId: row.id,
+        kind: e.kind,
+        date: e.date,
+        teamId: e.teamId,
+        recordedBy: coachId,
+      })),
+    )
+    .returning({
+      kind: careerEvents.kind,
+      date: careerEvents.date,
+      seq: careerEvents.seq,
+      teamId: careerEvents.teamId,
+    });
+  const state = deriveState(inserted);
+  const [done] = await db
+    .update(participants)
+    .set({ status: state.status, startDate: state.startDate, archivedAt: overrides.archived ? new Date() : null })
+    .where(eq(participants.id, row.id))
+    .returning();
+  if (!done) throw new Error('no participant');
+  return { ...done, coachId };
 }

@@ -1,5 +1,6 @@
 import { type UseFormReturnType, useForm } from '@mantine/form';
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiError } from './api';
@@ -60,7 +61,9 @@ export function useSubmit<Values, Body, Result>(
       const fields = err instanceof ApiError ? translatedFieldErrors(t, err) : {};
       const onForm = Object.keys(fields).filter((path) => path in flatten(form.getValues()));
       if (onForm.length > 0) {
-        form.setErrors(Object.fromEntries(onForm.map((path) => [path, fields[path]])));
+        // Outside a React event the render is scheduled, and may come after the next frame: commit it now,
+        // or focusFirstInvalidField finds no invalid field yet and focus stays on <body>.
+        flushSync(() => form.setErrors(Object.fromEntries(onForm.map((path) => [path, fields[path]]))));
         focusFirstInvalidField();
       } else {
         setError(errorText(t, err));

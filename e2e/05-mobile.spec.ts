@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { admin, firstSiteName } from './support/accounts';
+import { expectNoHorizontalScroll, logIn, PHONE } from './support/app';
+import { expectNoSeriousA11yViolations } from './support/axe';
+
+test.use({ viewport: PHONE });
+
+test('on a phone the admin opens the menu and goes to Vestigingen', async ({ page }) => {
+  await logIn(page, admin.email, admin.password, admin.name);
+  await expectNoHorizontalScroll(page);
+  await expectNoSeriousA11yViolations(page);
+
+  const menuButton = page.getByRole('button', { name: 'Menu' });
+  const sitesLink = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vestigingen' });
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+  await expect(sitesLink).not.toBeInViewport();
+
+  await menuButton.click();
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+  await expect(sitesLink).toBeInViewport({ ratio: 1 });
+  await expectNoHorizontalScroll(page);
+  await expectNoSeriousA11yViolations(page);
+
+  await sitesLink.click();
+  await expect(page).toHaveURL(/\/vestigingen$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Vestigingen' })).toBeVisible();
+  // The menu closes after the choice.
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+  await expect(sitesLink).not.toBeInViewport();
+  // On a phone the table becomes a list of cards.
+  await expect(page.getByRole('list', { name: 'Vestigingen' }).getByText(firstSiteName)).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await expectNoSeriousA11yViolations(page);
+});

@@ -1,0 +1,111 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ParticipantListItem, participantListQuery } from '#shared/participants';
+import type { Db } from '../../db/client';
+import { participantCoaches, participants, sites, teamSupervisors, teams, user } from '../../db/schema';
+import { withTenant } from '../../db/tenant';
+import { type Relation, requiredRelations } from '../../policy';
+import type { RequestContext } from '../audit/record';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The caseload list. Who sees which participant comes from the policy (the relations participant.read needs for
+ * the actor's role), turned into SQL here; every filter is on participants' own columns or an indexed EXISTS,
+ * so one query serves the page, one the total and one the coaches of the page (no N+1).
+ * Status and start date are the cached columns kept by career-events.ts, so filtering and sorting on them use
+ * the (organisation_id, status) and (organisation_id, start_date) indexes.
+ */
+export function listParticipants(db: Db, ctx: RequestContext, q: z.infer<typeof participantListQuery>) {
+  const { actor } = ctx;
+  const coachedBy = (userId: string) =>
+    sql`exists (select 1 from ${participantCoaches} where ${participantCoaches.participantId} = ${participants.id} and ${participantCoaches.userId} = ${userId})`;
+  const inTeamsOf = (userId: string) =>
+    sql`${participants.teamId} in (select ${teamSupervisors.teamId} from ${teamSupervisors} where ${teamSupervisors.userId} = ${userId})`;
+  const relationSql: Record<Relation, SQL> = {
+    caseload: coachedBy(actor.id),
+    team: inTeamsOf(actor.id),
+    self: sql`${participants.userId} = ${actor.id}`,
+  };
+
+  const filters: (SQL | undefined)[] = [];
+  const needed = requiredRelations(actor.role, 'participant.read');
+  if (needed) filters.push(needed.length ? or(...needed.map((r) => relationSql[r])) : sql`false`);
+  const scope = q.scope ?? (actor.role === 'coach' ? 'mine' : 'all');
+  if (scope === 'mine') filters.push(or(relationSql.caseload, relationSql.team));
+  if (q.archived === 'false') filters.push(isNull(participants.archivedAt));
+  if (q.archived === 'only') filters.push(isNotNull(participants.archivedAt));
+  if (q.status) filters.push(eq(participants.status, q.status));
+  if (q.teamId) filters.push(eq(participants.teamId, q.teamId));
+  if (q.siteId) filters.push(eq(participants.siteId, q.siteId));
+  if (q.programmeType) filters.push(eq(participants.programmeType, q.programmeType));
+  if (q.coachId) filters.push(coachedBy(q.coachId));
+  // "jan peet" finds Jan Peeters: every word must be part of the first or the last name.
+  for (const word of (q.q ?? '').split(/\s+/).filter(Boolean)) {
+    const like = `%${escapeLike(word)}%`;
+    filters.push(or(ilike(participants.firstName, like), ilike(participants.lastName, like)));
+  }
+  const where = and(...filters);
+
+  const dir = q.order === 'desc' ? desc : asc;
+  const lastName = sql`lower(${participants.lastName})`;
+  const firstName = sql`lower(${participants.firstName})`;
+  const byName = [dir(lastName), dir(firstName), dir(participants.id)];
+  const nameAsc = [asc(lastName), asc(firstName), asc(participants.id)];
+  const statusRank = sql`case ${participants.status} when 'registered' then 1 when 'active' then 2 when 'paused' then 3 else 4 end`;
+  // Dossiers without a start (only registered) come last either way.
+  const startDate = sql`${participants.startDate} ${sql.raw(q.order === 'desc' ? 'desc' : 'asc')} nulls last`;
+  const orderBy =
+    q.sort === 'startDate' ? [startDate, ...nameAsc] : q.sort === 'status' ? [dir(statusRank), ...nameAsc] : byName;
+
+  return withTenant(db, actor.organisationId, async (tx) => {
+    const rows = await tx
+      .select({
+        id: participants.id,
+        firstName: participants.firstName,
+        lastName: participants.lastName,
+        status: participants.status,
+        startDate: participants.startDate,
+        programmeType: participants.programmeType,
+        siteId: participants.siteId,
+        siteName: sites.name,
+        teamId: participants.teamId,
+        teamName: teams.name,
+        archivedAt: participants.archivedAt,
+      })
+      .from(participants)
+      .innerJoin(sites, eq(sites.id, participants.siteId))
+      .leftJoin(teams, eq(teams.id, participants.teamId))
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(q.limit)
+      .offset(q.offset);
+    const [total] = await tx.select({ n: count() }).from(participants).where(where);
+    const coaches = rows.length
+      ? await tx
+          .select({ participantId: participantCoaches.participantId, id: user.id, name: user.name })
+          .from(participantCoaches)
+          .innerJoin(user, eq(user.id, participantCoaches.userId))
+          .where(
+            inArray(
+              participantCoaches.participantId,
+              rows.map((r) => r.id),
+            ),
+          )
+          .orderBy(asc(user.name))
+      : [];
+    const items: ParticipantListItem[] = rows.map((r) => ({
+      id: r.id,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      status: r.status,
+      startDate: r.startDate,
+      programmeType: r.programmeType,
+      site: { id: r.siteId, name: r.siteName },
+      team: r.teamId && r.teamName !== null ? { id: r.teamId, name: r.teamName } : null,
+      coaches: coaches.filter((c) => c.participantId === r.id).map(({ id, name }) => ({ id, name })),
+      archived: r.archivedAt !== null,
+    }));
+    return { items, total: total?.n ?? 0 };
+  });
+}

@@ -1,0 +1,257 @@
+import { z } from 'zod';
+import { id, shortText } from './common';
+import { referrerKinds } from './referrers';
+
+/** Suggested programme types; an organisation may type its own. */
+export const defaultProgrammeTypes = ['activering', 'maatwerk', 'arbeidszorg'] as const;
+
+/** Current status: derived from the career events, never entered by hand. */
+export const participantStatuses = ['registered', 'active', 'paused', 'exited'] as const;
+export type ParticipantStatus = (typeof participantStatuses)[number];
+
+/** Instroom, doorstroom, uitstroom: the dated steps of a participant's path. */
+export const careerEventKinds = ['intake', 'start', 'team_change', 'promotion', 'pause', 'resume', 'exit'] as const;
+export type CareerEventKind = (typeof careerEventKinds)[number];
+/** The intake (aanmelding) is recorded by the registration itself, once. */
+export const recordableCareerEventKinds = ['start', 'team_change', 'promotion', 'pause', 'resume', 'exit'] as const;
+
+/** Default exit destinations (uitstroom); the organisation's own list may add codes of the same form. */
+export const defaultExitDestinations = [
+  'regular_job',
+  'supported_job',
+  'training',
+  'volunteer_work',
+  'art60',
+  'other_programme',
+  'earlier_phase',
+  'drop_out',
+  'other',
+] as const;
+
+export const supportLevels = ['low', 'medium', 'high'] as const;
+
+/** Default consent kinds; codes of the same form may be added. */
+export const defaultConsentKinds = ['share_progress_with_referrer'] as const;
+
+/** A code chosen from a configurable list: lower case, digits and underscores. */
+export const code = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Use a code of lower-case letters, digits and underscores');
+
+/** Today in Belgium, as YYYY-MM-DD: dates of things that happened cannot be later. */
+export const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+
+/** A real calendar date (2024-02-30 is refused) that is not in the future. */
+export const pastDate = z.iso.date().refine((d) => d <= todayIso(), 'Cannot be in the future');
+const dateOfBirth = z.iso.date().refine((d) => d >= '1900-01-01' && d <= todayIso(), 'Not a possible date of birth');
+
+const personName = shortText(80);
+const optionalEmail = z.email().max(254).nullish();
+const optionalPhone = z.string().trim().min(1).max(40).nullish();
+const optionalAddress = z.string().trim().min(1).max(300).nullish();
+const userIds = z.array(z.string().min(1).max(64)).max(20);
+
+// ---------- responses ----------
+
+const named = z.object({ id: z.string(), name: z.string() });
+
+export const participantListItem = z.object({
+  id,
+  firstName: z.string(),
+  lastName: z.string(),
+  status: z.enum(participantStatuses),
+  startDate: z.iso.date().nullable(),
+  programmeType: z.string(),
+  site: named,
+  team: named.nullable(),
+  coaches: z.array(named),
+  archived: z.boolean(),
+});
+export type ParticipantListItem = z.infer<typeof participantListItem>;
+
+export const participantPage = z.object({ items: z.array(participantListItem), total: z.number().int() });
+
+export const careerEvent = z.object({
+  id,
+  kind: z.enum(careerEventKinds),
+  date: z.iso.date(),
+  team: named.nullable(),
+  toRole: z.string().nullable(),
+  exitDestination: z.string().nullable(),
+  /** Null in the summary view: notes can hold personal circumstances. */
+  note: z.string().nullable(),
+  recordedBy: named.nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type CareerEvent = z.infer<typeof careerEvent>;
+
+export const indication = z.object({
+  id,
+  type: z.string(),
+  supportLevel: z.enum(supportLevels),
+  validFrom: z.iso.date(),
+  validUntil: z.iso.date().nullable(),
+  note: z.string().nullable(),
+});
+
+export const stakeholder = z.object({
+  id,
+  name: z.string(),
+  relation: z.string(),
+  contact: z.string().nullable(),
+  mayBeInvolved: z.boolean(),
+});
+
+export const consent = z.object({
+  id,
+  kind: z.string(),
+  granted: z.boolean(),
+  recordedOn: z.iso.date(),
+  recordedBy: named.nullable(),
+});
+
+/**
+ * One dossier. Everyone who may open it gets the summary; `confidential` is null for those who may not see
+ * contact data, date of birth, referrer, indications, stakeholders and consents (supervisors, the participant).
+ */
+export const participantDossier = participantListItem.extend({
+  view: z.enum(['full', 'summary']),
+  timeline: z.array(careerEvent),
+  confidential: z
+    .object({
+      dateOfBirth: z.iso.date(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      address: z.string().nullable(),
+      referrer: z.object({ id, name: z.string(), kind: z.enum(referrerKinds) }).nullable(),
+      referrerContact: z.string().nullable(),
+      indications: z.array(indication),
+      stakeholders: z.array(stakeholder),
+      /** Every consent record, newest first: the current one per kind is the first of that kind. */
+      consents: z.array(consent),
+      linkedAccount: z.boolean(),
+    })
+    .nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ParticipantDossier = z.infer<typeof participantDossier>;
+
+// ---------- requests ----------
+
+export const participantListQuery = z.strictObject({
+  /** mine: the participants I coach or whose team I supervise. Default: mine for coaches, all (that I may see) for others. */
+  scope: z.enum(['mine', 'all']).optional(),
+  /** Part of the first or last name, or "first last". */
+  q: z.string().trim().max(120).optional(),
+  status: z.enum(participantStatuses).optional(),
+  teamId: id.optional(),
+  siteId: id.optional(),
+  coachId: z.string().min(1).max(64).optional(),
+  programmeType: z.string().trim().min(1).max(60).optional(),
+  /** false: hide archived dossiers (default); true: show them too; only: archived dossiers only. */
+  archived: z.enum(['false', 'true', 'only']).default('false'),
+  sort: z.enum(['name', 'startDate', 'status']).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const participantCreateBody = z.strictObject({
+  firstName: personName,
+  lastName: personName,
+  dateOfBirth,
+  email: optionalEmail,
+  phone: optionalPhone,
+  address: optionalAddress,
+  /** The aanmelding: recorded as the 'intake' career event. Default today. */
+  intakeDate: pastDate.optional(),
+  /** When given, a 'start' career event on that date is recorded too. */
+  startDate: pastDate.optional(),
+  siteId: id,
+  teamId: id.nullish(),
+  programmeType: shortText(60),
+  referrerId: id.nullish(),
+  referrerContact: z.string().trim().min(1).max(120).nullish(),
+  /** Further coaches; a coach who registers becomes a coach anyway. */
+  coachIds: userIds.optional(),
+});
+
+/** Team moves are career events (team_change), so PATCH does not take a team. */
+export const participantUpdateBody = z.strictObject({
+  firstName: personName.optional(),
+  lastName: personName.optional(),
+  dateOfBirth: dateOfBirth.optional(),
+  email: optionalEmail,
+  phone: optionalPhone,
+  address: optionalAddress,
+  siteId: id.optional(),
+  programmeType: shortText(60).optional(),
+  referrerId: id.nullish(),
+  referrerContact: z.string().trim().min(1).max(120).nullish(),
+});
+
+export const careerEventCreateBody = z
+  .strictObject({
+    kind: z.enum(recordableCareerEventKinds),
+    date: pastDate,
+    /** team_change only: the new team. */
+    teamId: id.optional(),
+    /** promotion only: the role on the ladder, e.g. hulpmeestergast. */
+    toRole: shortText(80).optional(),
+    /** exit only: where the participant goes. */
+    exitDestination: code.optional(),
+    note: z.string().trim().min(1).max(2000).optional(),
+  })
+  .superRefine((body, ctx) => {
+    const needs = { team_change: 'teamId', promotion: 'toRole', exit: 'exitDestination' } as const;
+    for (const [kind, field] of Object.entries(needs) as [keyof typeof needs, (typeof needs)[keyof typeof needs]][]) {
+      if (body.kind === kind && body[field] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `Required for ${kind}` });
+      }
+      if (body.kind !== kind && body[field] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `Only for ${kind}` });
+      }
+    }
+  });
+
+export const participantCoachesBody = z.strictObject({ userIds: userIds.min(1) });
+
+export const indicationsBody = z.strictObject({
+  items: z
+    .array(
+      z
+        .strictObject({
+          type: shortText(40),
+          supportLevel: z.enum(supportLevels),
+          validFrom: z.iso.date(),
+          validUntil: z.iso.date().nullish(),
+          note: z.string().trim().min(1).max(1000).nullish(),
+        })
+        .refine((i) => !i.validUntil || i.validUntil >= i.validFrom, {
+          path: ['validUntil'],
+          message: 'Cannot be before validFrom',
+        }),
+    )
+    .max(20),
+});
+
+export const stakeholdersBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        name: shortText(120),
+        relation: shortText(60),
+        contact: z.string().trim().min(1).max(200).nullish(),
+        mayBeInvolved: z.boolean(),
+      }),
+    )
+    .max(30),
+});
+
+/** Consents are a record: a withdrawal is a new record with granted false, never an edit. */
+export const consentCreateBody = z.strictObject({
+  kind: code,
+  granted: z.boolean(),
+  recordedOn: pastDate.optional(),
+});
