@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, shortText } from './common';
+import { code } from './lists';
 import { referrerKinds } from './referrers';
 
 /** Suggested programme types; an organisation may type its own. */
@@ -33,10 +34,7 @@ export const supportLevels = ['low', 'medium', 'high'] as const;
 /** Default consent kinds; codes of the same form may be added. */
 export const defaultConsentKinds = ['share_progress_with_referrer'] as const;
 
-/** A code chosen from a configurable list: lower case, digits and underscores. */
-export const code = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Use a code of lower-case letters, digits and underscores');
+export { code } from './lists';
 
 /** Today in Belgium, as YYYY-MM-DD: dates of things that happened cannot be later. */
 export const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
