@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = join(root, 'data-e2e');
+// E2E_DATA_DIR (with another E2E_PORT) lets two Playwright runs work side by side.
+const dataDir = process.env.E2E_DATA_DIR || join(root, 'data-e2e');
 rmSync(dataDir, { recursive: true, force: true });
 
 const env = { ...process.env, DATA_DIR: dataDir, PORT: process.env.E2E_PORT || '3300', LOG_LEVEL: 'warn' };
