@@ -1,9 +1,9 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { siteCreateBody } from '#shared/organisation';
 import { Dialog } from '../../components/Dialog';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { api, type Site } from '../../lib/api';
 import { useSchemaForm, useSubmit } from '../../lib/forms';
 import { notify } from '../../lib/notify';
@@ -44,15 +44,7 @@ export function SiteFormModal({ site, onClose }: Props) {
             autoComplete="street-address"
             {...form.getInputProps('address')}
           />
-          <FormError message={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions error={error} pending={pending} onCancel={onClose} />
         </Stack>
       </form>
     </Dialog>

@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Checkbox, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type Role, teamLeadRoles } from '#shared/common';
 import { Dialog } from '../../components/Dialog';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
 import { api, type Team } from '../../lib/api';
@@ -54,15 +54,7 @@ export function SupervisorsModal({ team, onClose }: { team: Team; onClose: () =>
                 </Stack>
               </Checkbox.Group>
             )}
-            <FormError message={error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={pending} disabled={candidates.length === 0}>
-                {t('common.save')}
-              </Button>
-            </Group>
+            <FormActions error={error} pending={pending} onCancel={onClose} submitDisabled={candidates.length === 0} />
           </Stack>
         </form>
       )}

@@ -1,9 +1,9 @@
-import { Autocomplete, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Autocomplete, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { defaultWorkDomains, teamCreateBody } from '#shared/organisation';
 import { Dialog } from '../../components/Dialog';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { api, type Team } from '../../lib/api';
 import { useSchemaForm, useSubmit } from '../../lib/forms';
 import { notify } from '../../lib/notify';
@@ -65,15 +65,7 @@ export function TeamFormModal({ team, knownDomains, onClose }: Props) {
             {...form.getInputProps('siteId')}
             error={siteError}
           />
-          <FormError message={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions error={error} pending={pending} onCancel={onClose} />
         </Stack>
       </form>
     </Dialog>

@@ -1,9 +1,9 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { participantAccountBody } from '#shared/users';
 import { Dialog } from '../../components/Dialog';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { NewPasswordInput } from '../../components/NewPasswordInput';
 import { api } from '../../lib/api';
 import { useSchemaForm, useSubmit } from '../../lib/forms';
@@ -46,15 +46,7 @@ export function ParticipantCreateModal({ onClose }: { onClose: () => void }) {
             {...form.getInputProps('username')}
           />
           <NewPasswordInput label={t('fields.password')} required {...form.getInputProps('password')} />
-          <FormError message={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('users.create')}
-            </Button>
-          </Group>
+          <FormActions error={error} pending={pending} onCancel={onClose} submitLabel={t('users.create')} />
         </Stack>
       </form>
     </Dialog>

@@ -1,8 +1,8 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { userPasswordBody } from '#shared/users';
 import { Dialog } from '../../components/Dialog';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { NewPasswordInput } from '../../components/NewPasswordInput';
 import { api, type User } from '../../lib/api';
 import { useSchemaForm, useSubmit } from '../../lib/forms';
@@ -37,15 +37,7 @@ export function SetPasswordModal({ user, onClose }: { user: User; onClose: () =>
             data-autofocus
             {...form.getInputProps('password')}
           />
-          <FormError message={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('users.setPassword')}
-            </Button>
-          </Group>
+          <FormActions error={error} pending={pending} onCancel={onClose} submitLabel={t('users.setPassword')} />
         </Stack>
       </form>
     </Dialog>

@@ -1,10 +1,10 @@
-import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { staffRoles } from '#shared/common';
 import { staffCreateBody } from '#shared/users';
 import { Dialog } from '../../components/Dialog';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { NewPasswordInput } from '../../components/NewPasswordInput';
 import { api } from '../../lib/api';
 import { useSchemaForm, useSubmit } from '../../lib/forms';
@@ -57,15 +57,7 @@ export function StaffCreateModal({ onClose }: { onClose: () => void }) {
             description={t('users.optionalPasswordHint')}
             {...form.getInputProps('password')}
           />
-          <FormError message={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('users.create')}
-            </Button>
-          </Group>
+          <FormActions error={error} pending={pending} onCancel={onClose} submitLabel={t('users.create')} />
         </Stack>
       </form>
     </Dialog>

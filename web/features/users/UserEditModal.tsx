@@ -1,10 +1,10 @@
-import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type StaffRole, staffRoles } from '#shared/common';
 import { userUpdateBody } from '#shared/users';
 import { Dialog } from '../../components/Dialog';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { api, type User } from '../../lib/api';
 import { useSchemaForm, useSubmit } from '../../lib/forms';
 import { notify } from '../../lib/notify';
@@ -55,15 +55,7 @@ export function UserEditModal({ user, isSelf, onClose }: Props) {
             description={isParticipant ? t('users.participantRoleFixed') : isSelf ? t('users.ownRoleFixed') : undefined}
             {...form.getInputProps('role')}
           />
-          <FormError message={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions error={error} pending={pending} onCancel={onClose} />
         </Stack>
       </form>
     </Dialog>
