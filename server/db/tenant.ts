@@ -8,8 +8,10 @@ import type { Db, Tx } from './client';
  */
 export function withTenant<T>(db: Db, organisationId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.org_id', ${organisationId}, true)`);
-    await tx.execute(sql`set local role groeipad_app`);
+    // One round trip for both: set_config('role', …, true) is SET LOCAL ROLE, with the same membership check.
+    await tx.execute(
+      sql`select set_config('app.org_id', ${organisationId}, true), set_config('role', 'groeipad_app', true)`,
+    );
     return fn(tx);
   });
 }
