@@ -9,9 +9,13 @@ import { createAuth } from './modules/auth/better-auth';
 import { authRoutes } from './modules/auth/routes';
 import { sessionPlugin } from './modules/auth/session-plugin';
 import { createLoginThrottle } from './modules/auth/throttle';
+import { coachOptionRoutes } from './modules/coach-options/routes';
 import { healthRoutes } from './modules/health/routes';
+import { listRoutes } from './modules/lists/routes';
 import { createMailer } from './modules/mail/mailer';
 import { organisationRoutes } from './modules/organisation/routes';
+import { participantAccountRoutes } from './modules/participants/account-routes';
+import { participantImportRoutes } from './modules/participants/import/routes';
 import { participantRoutes } from './modules/participants/routes';
 import { referrerRoutes } from './modules/referrers/routes';
 import { setupRoutes } from './modules/setup/routes';
@@ -91,7 +95,11 @@ export async function buildApp({ config, database, webRoot, logStream }: AppOpti
         teamRoutes,
         userRoutes,
         referrerRoutes,
+        listRoutes,
+        participantImportRoutes,
         participantRoutes,
+        participantAccountRoutes,
+        coachOptionRoutes,
         auditRoutes,
       ]) {
         await api.register(routes, deps);

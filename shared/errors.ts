@@ -17,6 +17,12 @@ export const errorCodes = [
   'too_many_attempts',
   'weak_password',
   'invalid_token',
+  // CSV import, problems with the whole file (shared/participant-import.ts):
+  'not_utf8',
+  'invalid_csv',
+  'empty_file',
+  'missing_columns',
+  'too_many_rows',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

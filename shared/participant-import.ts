@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { participantListQuery } from './participants';
 
 /**
  * CSV import of participants (the export of a payroll or case system).
@@ -17,7 +18,7 @@ export const importColumns = {
   firstName: ['voornaam', 'first name', 'firstname', 'prénom', 'prenom'],
   lastName: ['achternaam', 'familienaam', 'naam', 'last name', 'lastname', 'nom'],
   dateOfBirth: ['geboortedatum', 'date of birth', 'dateofbirth', 'birth date', 'date de naissance'],
-  email: ['e-mail', 'email', 'e-mailadres', 'mail'],
+  email: ['e-mail', 'email', 'e-mailadres', 'mail', 'e-mail address'],
   phone: ['telefoon', 'gsm', 'phone', 'telefoonnummer', 'téléphone'],
   address: ['adres', 'address', 'adresse'],
   intakeDate: ['aanmeldingsdatum', 'aanmelding', 'intake', 'intake date'],
@@ -34,15 +35,43 @@ export const requiredImportColumns = ['firstName', 'lastName', 'dateOfBirth', 's
 export const importModes = ['preview', 'all', 'valid_only'] as const;
 export const importQuery = z.strictObject({ mode: z.enum(importModes).default('preview') });
 
+/**
+ * Why a row cannot be imported; the web translates each code. Whole-file problems (not UTF-8, broken quoting,
+ * missing columns, too many rows) are 400 errors instead, with the codes of shared/errors.ts.
+ */
+export const importErrorCodes = [
+  'required',
+  'invalid_date',
+  'two_digit_year',
+  'future_date',
+  'date_too_early',
+  'before_intake',
+  'invalid_email',
+  'too_long',
+  'unknown_site',
+  'unknown_team',
+  'team_at_other_site',
+  'unknown_programme_type',
+  'unknown_referrer',
+  'unknown_coach',
+  'ambiguous_coach',
+  'duplicate_in_file',
+  'already_exists',
+  'invalid',
+] as const;
+export type ImportErrorCode = (typeof importErrorCodes)[number];
+
 export const importRowError = z.object({
   /** 1-based line number in the file as a spreadsheet shows it (the header is row 1). */
   row: z.number().int(),
   /** The column key (ImportColumn) or null for a whole-row problem (e.g. duplicate, broken quoting). */
   column: z.string().nullable(),
   /** A stable code the web translates: required, invalid_date, future_date, unknown_site, unknown_team, ... */
-  code: z.string(),
+  code: z.enum(importErrorCodes),
   /** The offending value, shortened; never shown for columns the caller may not see. */
   value: z.string().nullable(),
+  /** duplicate_in_file: the earlier row with the same person, so both rows can be pointed out. */
+  otherRow: z.number().int().nullable(),
 });
 export type ImportRowError = z.infer<typeof importRowError>;
 
@@ -76,3 +105,36 @@ export const importReport = z.object({
 export type ImportReport = z.infer<typeof importReport>;
 
 export const exportFormats = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/**
+ * GET /participants/export: the caseload list's filters and order (without paging) and a file format.
+ * Every matching dossier the caller may see; supervisors get no confidential columns.
+ */
+export const exportQuery = participantListQuery
+  .omit({ limit: true, offset: true })
+  .extend({ format: z.enum(exportFormats).default('csv') });
+
+/**
+ * The export's columns in order, with their Dutch headers. Where a column can be imported its header is the first
+ * import name (importColumns), so an exported file imports again. `confidential` columns are left out for callers
+ * who may not read contact data, date of birth and referrer.
+ */
+export const exportColumns = [
+  { key: 'firstName', header: 'voornaam', confidential: false },
+  { key: 'lastName', header: 'achternaam', confidential: false },
+  { key: 'dateOfBirth', header: 'geboortedatum', confidential: true },
+  { key: 'email', header: 'e-mail', confidential: true },
+  { key: 'phone', header: 'telefoon', confidential: true },
+  { key: 'address', header: 'adres', confidential: true },
+  { key: 'site', header: 'vestiging', confidential: false },
+  { key: 'team', header: 'ploeg', confidential: false },
+  { key: 'programmeType', header: 'programma', confidential: false },
+  { key: 'status', header: 'status', confidential: false },
+  { key: 'intakeDate', header: 'aanmeldingsdatum', confidential: false },
+  { key: 'startDate', header: 'startdatum', confidential: false },
+  { key: 'coach', header: 'coach', confidential: false },
+  { key: 'referrer', header: 'doorverwijzer', confidential: true },
+  { key: 'archived', header: 'gearchiveerd', confidential: false },
+] as const;
+export type ExportColumn = (typeof exportColumns)[number]['key'];

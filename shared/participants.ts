@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { id, shortText } from './common';
 import { code } from './lists';
+import { participantAccountStatus } from './participant-account';
 import { referrerKinds } from './referrers';
-
-/** Suggested programme types; an organisation may type its own. */
-export const defaultProgrammeTypes = ['activering', 'maatwerk', 'arbeidszorg'] as const;
 
 /** Current status: derived from the career events, never entered by hand. */
 export const participantStatuses = ['registered', 'active', 'paused', 'exited'] as const;
@@ -16,28 +14,14 @@ export type CareerEventKind = (typeof careerEventKinds)[number];
 /** The intake (aanmelding) is recorded by the registration itself, once. */
 export const recordableCareerEventKinds = ['start', 'team_change', 'promotion', 'pause', 'resume', 'exit'] as const;
 
-/** Default exit destinations (uitstroom); the organisation's own list may add codes of the same form. */
-export const defaultExitDestinations = [
-  'regular_job',
-  'supported_job',
-  'training',
-  'volunteer_work',
-  'art60',
-  'other_programme',
-  'earlier_phase',
-  'drop_out',
-  'other',
-] as const;
-
 export const supportLevels = ['low', 'medium', 'high'] as const;
-
-/** Default consent kinds; codes of the same form may be added. */
-export const defaultConsentKinds = ['share_progress_with_referrer'] as const;
 
 export { code } from './lists';
 
 /** Today in Belgium, as YYYY-MM-DD: dates of things that happened cannot be later. */
-export const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+// One formatter: building an Intl.DateTimeFormat costs far more than using it, and schemas call this per date.
+const brusselsDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' });
+export const todayIso = () => brusselsDay.format(new Date());
 
 /** A real calendar date (2024-02-30 is refused) that is not in the future. */
 export const pastDate = z.iso.date().refine((d) => d <= todayIso(), 'Cannot be in the future');
@@ -127,7 +111,8 @@ export const participantDossier = participantListItem.extend({
       stakeholders: z.array(stakeholder),
       /** Every consent record, newest first: the current one per kind is the first of that kind. */
       consents: z.array(consent),
-      linkedAccount: z.boolean(),
+      /** The participant's own login, or null when they have none yet. */
+      account: participantAccountStatus.nullable(),
     })
     .nullable(),
   createdAt: z.iso.datetime(),
@@ -168,7 +153,8 @@ export const participantCreateBody = z.strictObject({
   startDate: pastDate.optional(),
   siteId: id,
   teamId: id.nullish(),
-  programmeType: shortText(60),
+  /** An active code of the organisation's programme_type list (GET /lists). */
+  programmeType: code,
   referrerId: id.nullish(),
   referrerContact: z.string().trim().min(1).max(120).nullish(),
   /** Further coaches; a coach who registers becomes a coach anyway. */
@@ -184,7 +170,8 @@ export const participantUpdateBody = z.strictObject({
   phone: optionalPhone,
   address: optionalAddress,
   siteId: id.optional(),
-  programmeType: shortText(60).optional(),
+  /** An active code of the programme_type list; the current code may be kept even after it was deactivated. */
+  programmeType: code.optional(),
   referrerId: id.nullish(),
   referrerContact: z.string().trim().min(1).max(120).nullish(),
 });
@@ -197,7 +184,7 @@ export const careerEventCreateBody = z
     teamId: id.optional(),
     /** promotion only: the role on the ladder, e.g. hulpmeestergast. */
     toRole: shortText(80).optional(),
-    /** exit only: where the participant goes. */
+    /** exit only: where the participant goes, an active code of the exit_destination list. */
     exitDestination: code.optional(),
     note: z.string().trim().min(1).max(2000).optional(),
   })
@@ -220,7 +207,8 @@ export const indicationsBody = z.strictObject({
     .array(
       z
         .strictObject({
-          type: shortText(40),
+          /** A code of the indication_type list. */
+          type: code,
           supportLevel: z.enum(supportLevels),
           validFrom: z.iso.date(),
           validUntil: z.iso.date().nullish(),
@@ -249,6 +237,7 @@ export const stakeholdersBody = z.strictObject({
 
 /** Consents are a record: a withdrawal is a new record with granted false, never an edit. */
 export const consentCreateBody = z.strictObject({
+  /** An active code of the consent_kind list. */
   kind: code,
   granted: z.boolean(),
   recordedOn: pastDate.optional(),

@@ -477,13 +477,35 @@ const writes: Record<string, WriteCase> = {
       };
     },
   },
+  'POST /api/v1/participants/import': {
+    prepare: async () => {
+      const { admin, cookie, organisationId } = await adminOf();
+      await buildSite(db, { organisationId, name: 'Gent' });
+      return {
+        request: {
+          method: 'POST',
+          url: '/api/v1/participants/import?mode=valid_only',
+          headers: { cookie, 'content-type': 'text/csv' },
+          payload: 'voornaam;achternaam;geboortedatum;vestiging;programma\nJan;Peeters;1/1/1990;Gent;maatwerk\n',
+        },
+        // Besides one participant.imported row per new dossier: the summary of the whole import.
+        expected: () => ({
+          action: 'participant.import',
+          actorId: admin.id,
+          organisationId,
+          targetType: 'organisation',
+          targetId: organisationId,
+        }),
+      };
+    },
+  },
   ...dossierWrite('PATCH', '', 'participant.updated', { programmeType: 'activering' }),
   ...dossierWrite('POST', '/career-events', 'participant.career_event_added', { kind: 'pause', date: '2024-03-01' }),
   ...dossierWrite('POST', '/archive', 'participant.archived', undefined, 'exited'),
   ...dossierWrite('POST', '/unarchive', 'participant.unarchived', undefined, 'archived'),
   ...dossierWrite('PUT', '/coaches', 'participant.coaches_set', 'coach'),
   ...dossierWrite('PUT', '/indications', 'participant.indications_set', {
-    items: [{ type: 'PMAH', supportLevel: 'high', validFrom: '2024-01-01' }],
+    items: [{ type: 'pmah', supportLevel: 'high', validFrom: '2024-01-01' }],
   }),
   ...dossierWrite('PUT', '/stakeholders', 'participant.stakeholders_set', {
     items: [{ name: 'Broer', relation: 'familie', mayBeInvolved: true }],
@@ -492,6 +514,81 @@ const writes: Record<string, WriteCase> = {
     kind: 'share_progress_with_referrer',
     granted: true,
   }),
+  ...dossierWrite('POST', '/account', 'participant.account_created', {
+    method: 'activation_code',
+    username: 'audit_deelnemer',
+  }),
+  'POST /api/v1/participants/:id/account/activation-code': {
+    prepare: async () => {
+      const { admin, cookie, organisationId, participantId } = await waitingActivation();
+      return {
+        request: {
+          method: 'POST',
+          url: `/api/v1/participants/${participantId}/account/activation-code`,
+          headers: { cookie },
+        },
+        expected: (res) => {
+          remember(res.json().activationCode);
+          return {
+            action: 'participant.activation_code_issued',
+            actorId: admin.id,
+            organisationId,
+            targetType: 'participant',
+            targetId: participantId,
+          };
+        },
+      };
+    },
+  },
+  'POST /api/v1/auth/activate': {
+    prepare: async () => {
+      const { organisationId, username, code } = await waitingActivation();
+      const [login_] = await db.select().from(user).where(eq(user.username, username));
+      return {
+        request: {
+          method: 'POST',
+          url: '/api/v1/auth/activate',
+          payload: { username, code, password: newPassword() },
+        },
+        expected: (res) => {
+          rememberCookie(`x=${res.cookies[0]?.value}`);
+          return {
+            action: 'participant.activated',
+            actorId: login_?.id as string,
+            organisationId,
+            targetType: 'user',
+            targetId: login_?.id as string,
+          };
+        },
+      };
+    },
+  },
+  'PUT /api/v1/lists/:kind': {
+    prepare: async () => {
+      const { admin, cookie, organisationId } = await adminOf();
+      return {
+        request: {
+          method: 'PUT',
+          url: '/api/v1/lists/programme_type',
+          headers: { cookie },
+          payload: {
+            items: [
+              { code: 'maatwerk', label: 'Maatwerk', active: true },
+              { code: 'activering', label: 'Activering', active: false },
+              { code: 'arbeidszorg', label: 'Arbeidszorg', active: true },
+            ],
+          },
+        },
+        expected: () => ({
+          action: 'list.replaced',
+          actorId: admin.id,
+          organisationId,
+          targetType: 'list',
+          targetId: 'programme_type',
+        }),
+      };
+    },
+  },
 };
 
 /**
@@ -528,6 +625,21 @@ function dossierWrite(
       },
     },
   };
+}
+
+/** A dossier whose login waits for activation: made through the API, so the code is the one a coach would print. */
+async function waitingActivation() {
+  const { admin, cookie, organisationId } = await adminOf();
+  const p = await buildParticipant(db, { organisationId });
+  const username = `wacht_${crypto.randomUUID().slice(0, 8)}`;
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/participants/${p.id}/account`,
+    headers: { cookie },
+    payload: { method: 'activation_code', username },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return { admin, cookie, organisationId, participantId: p.id, username, code: remember(res.json().activationCode) };
 }
 
 let setupActor: { actorId: string; organisationId: string; targetId: string };

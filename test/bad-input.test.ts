@@ -4,7 +4,10 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { changePasswordBody, loginBody, PASSWORD_MAX, PASSWORD_MIN, password, username } from '#shared/auth';
+import { listUpdateBody } from '#shared/lists';
 import { siteCreateBody, siteUpdateBody, teamCreateBody, teamSupervisorsBody } from '#shared/organisation';
+import { activateBody } from '#shared/participant-account';
+import { exportQuery, importQuery } from '#shared/participant-import';
 import {
   careerEventCreateBody,
   consentCreateBody,
@@ -21,7 +24,14 @@ import { participantAccountBody, staffCreateBody, userUpdateBody } from '#shared
 import type { Db } from '../server/db/client';
 import { account, auditLog, sites, teamSupervisors, user } from '../server/db/schema';
 import { createTestApp, type TestApp } from './support/app';
-import { addSupervisor, buildOrganisation, buildTeam, buildUser, loggedIn } from './support/factories';
+import {
+  addSupervisor,
+  buildOrganisation,
+  buildParticipant,
+  buildTeam,
+  buildUser,
+  loggedIn,
+} from './support/factories';
 
 let t: TestApp;
 let db: Db;
@@ -406,8 +416,12 @@ describe('validation rules (properties)', () => {
     ['indicationsBody', indicationsBody, { items: [] }],
     ['stakeholdersBody', stakeholdersBody, { items: [] }],
     ['consentCreateBody', consentCreateBody, { kind: 'share_progress_with_referrer', granted: true }],
+    ['importQuery', importQuery, {}],
+    ['exportQuery', exportQuery, {}],
     ['referrerCreateBody', referrerCreateBody, { name: 'VDAB', kind: 'vdab' }],
     ['referrerUpdateBody', referrerUpdateBody, {}],
+    ['listUpdateBody', listUpdateBody, { items: [{ code: 'maatwerk', label: 'Maatwerk', active: true }] }],
+    ['activateBody', activateBody, { username: 'sofie', code: 'ABCD-EFGH', password: 'een-lang-wachtwoord' }],
   ];
 
   it.each(strictBodies)('%s rejects any object with an extra unknown key', (_name, schema, valid) => {
@@ -440,6 +454,27 @@ describe('validation rules (properties)', () => {
         if (res.statusCode === 400) expect(res.json().error.code).toBe('validation_failed');
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it('arbitrary JSON bodies for lists, accounts and activation never produce a 500', async () => {
+    const { cookie, orgId } = await admin();
+    const p = await buildParticipant(db, { organisationId: orgId });
+    const targets: InjectOptions[] = [
+      { method: 'PUT', url: '/api/v1/lists/programme_type' },
+      { method: 'POST', url: `/api/v1/participants/${p.id}/account` },
+      { method: 'POST', url: '/api/v1/auth/activate', remoteAddress: '10.77.0.1' },
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...targets), fc.jsonValue(), async (target, body) => {
+        const res = await send(cookie, {
+          ...target,
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify(body),
+        });
+        expect(res.statusCode, res.body).toBeLessThan(500);
+      }),
+      { numRuns: 60 },
     );
   });
 

@@ -113,7 +113,7 @@ const dossierRoutes: Record<
     fixture: 'active',
     request: async (id) => ({
       url: `/api/v1/participants/${id}/indications`,
-      payload: { items: [{ type: 'PMAH', supportLevel: 'low', validFrom: '2024-01-01' }] },
+      payload: { items: [{ type: 'pmah', supportLevel: 'low', validFrom: '2024-01-01' }] },
     }),
   },
   'PUT /api/v1/participants/:id/stakeholders': {
@@ -130,7 +130,51 @@ const dossierRoutes: Record<
       payload: { kind: 'share_progress_with_referrer', granted: true },
     }),
   },
+  'POST /api/v1/participants/:id/account': {
+    fixture: 'active',
+    request: async (id, c) => ({
+      url: `/api/v1/participants/${id}/account`,
+      payload: { method: 'activation_code', username: `d_${c.unique()}` },
+    }),
+  },
+  'POST /api/v1/participants/:id/account/activation-code': {
+    fixture: 'active',
+    request: async (id) => {
+      await ensureLogin(id);
+      return { url: `/api/v1/participants/${id}/account/activation-code` };
+    },
+  },
 };
+
+/** A new code needs a login on the dossier: link a fresh one unless the dossier has one (the participant caller's). */
+async function ensureLogin(participantId: string) {
+  const db = t.database.db;
+  const [row] = await db.select().from(participants).where(eq(participants.id, participantId));
+  if (!row || row.userId) return;
+  const login_ = await buildUser(db, { organisationId: row.organisationId, role: 'participant' });
+  await db.update(participants).set({ userId: login_.id }).where(eq(participants.id, participantId));
+}
+
+/** A fresh organisation-A dossier with a login waiting for activation: its username and paper code. */
+async function waitingActivation(c: Ctx) {
+  const id = await c.participant('active');
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/participants/${id}/account`,
+    headers: { cookie: cookies.get('admin') as string },
+    payload: { method: 'activation_code', username: `a_${c.unique()}` },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return { username: res.json().username as string, code: res.json().activationCode as string };
+}
+
+let ownDossierLinked = false;
+/** The long-lived participant caller gets a dossier of its own once, for GET /participants/me. */
+async function linkOwnDossier(c: Ctx) {
+  if (ownDossierLinked) return;
+  await c.participant('active', { relation: 'self', userId: callerIds.get('participant') as string });
+  ownDossierLinked = true;
+}
 
 function dossierRequest(key: string) {
   const route = dossierRoutes[key];
@@ -304,6 +348,21 @@ const table: Record<string, Row> = {
       },
     }),
   },
+  'POST /api/v1/participants/import': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    // A preview names no ids; B's admin gets the same report, checked against B's own sites.
+    request: async (c) => ({
+      url: '/api/v1/participants/import?mode=preview',
+      headers: { 'content-type': 'text/csv' },
+      payload: `voornaam;achternaam;geboortedatum;vestiging;programma\nNieuw;${c.unique()};3/3/1995;Gent;activering\n`,
+    }),
+  },
+  'GET /api/v1/participants/export': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/participants/export?format=csv&archived=true' }),
+  },
   'GET /api/v1/participants/:id': {
     allowed: ['admin', 'manager', 'coach', 'supervisor', 'participant'],
     status: 200,
@@ -365,6 +424,57 @@ const table: Record<string, Row> = {
     byId: true,
     unrelated: { coach: 404 },
     request: dossierRequest('POST /api/v1/participants/:id/consents'),
+  },
+  'POST /api/v1/participants/:id/account': {
+    allowed: ['admin', 'coach'],
+    status: 201,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: dossierRequest('POST /api/v1/participants/:id/account'),
+  },
+  'POST /api/v1/participants/:id/account/activation-code': {
+    allowed: ['admin', 'coach'],
+    status: 201,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: dossierRequest('POST /api/v1/participants/:id/account/activation-code'),
+  },
+  'GET /api/v1/participants/me': {
+    allowed: ['participant'],
+    status: 200,
+    request: async (c) => {
+      await linkOwnDossier(c);
+      return { url: '/api/v1/participants/me' };
+    },
+  },
+  'POST /api/v1/auth/activate': {
+    allowed: 'public',
+    status: 200,
+    // It logs in, ending a session that came with the request.
+    freshCaller: true,
+    request: async (c) => ({
+      url: '/api/v1/auth/activate',
+      payload: { ...(await waitingActivation(c)), password: newPassword },
+    }),
+  },
+  'GET /api/v1/lists': { allowed: everyone, status: 200, request: async () => ({ url: '/api/v1/lists' }) },
+  'PUT /api/v1/lists/:kind': {
+    allowed: ['admin'],
+    status: 200,
+    request: async (c) => ({
+      url: '/api/v1/lists/consent_kind',
+      payload: {
+        items: [
+          { code: 'share_progress_with_referrer', label: 'Vooruitgang delen', active: true },
+          { code: `eigen_${c.unique()}`, label: 'Eigen toestemming', active: true },
+        ],
+      },
+    }),
+  },
+  'GET /api/v1/participants/coach-options': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/participants/coach-options' }),
   },
   'GET /api/v1/referrers': {
     allowed: ['admin', 'manager', 'coach'],
@@ -527,8 +637,11 @@ describe('policy matrix', () => {
       const c = ctx();
       const options = await row.request(c);
       const cookie = await cookieFor(caller, row.freshCaller === true);
-      const res = await t.app.inject({ ...options, method, headers: cookie ? { cookie } : {} });
-      const body = method === 'HEAD' || res.body === '' ? undefined : res.json();
+      const headers = { ...options.headers, ...(cookie ? { cookie } : {}) };
+      const res = await t.app.inject({ ...options, method, headers });
+      // Errors are JSON; a success may be a file (the export).
+      const json = String(res.headers['content-type'] ?? '').startsWith('application/json');
+      const body = method === 'HEAD' || res.body === '' || !json ? undefined : res.json();
 
       if (row.allowed === 'public') {
         expect(res.statusCode, res.body).toBe(row.status);
@@ -574,6 +687,8 @@ const related: Record<string, Record<'coach' | 'supervisor' | 'participant', num
   'PUT /api/v1/participants/:id/indications': { coach: 200, supervisor: 403, participant: 403 },
   'PUT /api/v1/participants/:id/stakeholders': { coach: 200, supervisor: 403, participant: 403 },
   'POST /api/v1/participants/:id/consents': { coach: 201, supervisor: 403, participant: 403 },
+  'POST /api/v1/participants/:id/account': { coach: 201, supervisor: 403, participant: 403 },
+  'POST /api/v1/participants/:id/account/activation-code': { coach: 201, supervisor: 403, participant: 403 },
 };
 const relationOf = { coach: 'caseload', supervisor: 'team', participant: 'self' } as const;
 

@@ -16,6 +16,11 @@ const statusOf: Record<ErrorCode, number> = {
   too_many_attempts: 429,
   weak_password: 400,
   invalid_token: 400,
+  not_utf8: 400,
+  invalid_csv: 400,
+  empty_file: 400,
+  missing_columns: 400,
+  too_many_rows: 400,
   internal_error: 500,
 };
 

@@ -81,9 +81,21 @@ export const rules = {
   'participant.update': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
   'participant.archive': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
   'participant.unarchive': { roles: ['admin'] },
+  /** Names of the active coaches, for the coach pickers and the caseload filter: whoever lists participants. */
+  'participant.coachOptions': { roles: ['admin', 'manager', 'coach', 'supervisor'] },
   /** Referrers (doorverwijzers): a managed list; supervisors do not see who referred a participant. */
   'referrer.read': { roles: ['admin', 'manager', 'coach'] },
   'referrer.manage': { roles: ['admin'] },
+  /**
+   * Configurable lists (programme types, exit destinations, consent kinds, indication types): codes and labels,
+   * nothing personal. Participants read them too, to see their own timeline in the organisation's words.
+   */
+  'list.read': { roles: everyone },
+  'list.manage': { roles: ['admin'] },
+  /** A participant's own login, created from the dossier: by the admin or one of the participant's coaches. */
+  'participant.account': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
+  /** GET /participants/me: the participant's own dossier (summary view). */
+  'participant.readOwn': { roles: ['participant'] },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -11,6 +11,14 @@ export const screenRoles = {
   users: ['admin', 'manager'],
   audit: ['admin'],
   outbox: ['admin'],
+  participants: ['admin', 'manager', 'coach', 'supervisor'],
+  participantRegister: ['admin', 'coach'],
+  /** CSV import (server/policy: participant.register). */
+  participantImport: ['admin', 'coach'],
+  /** Configurable lists (server/policy: list.manage). */
+  lists: ['admin'],
+  /** The participant's own dossier (server/policy: participant.readOwn). */
+  myDossier: ['participant'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof screenRoles;
@@ -22,3 +30,6 @@ export function canSee(role: Role, screen: Screen): boolean {
 
 /** Managers read the user list; only admins change it (server/policy: user.manage). */
 export const canManageUsers = (role: Role) => role === 'admin';
+
+/** Who registers participants and writes dossiers (server/policy: participant.register, participant.update). */
+export const canRegisterParticipants = (role: Role) => canSee(role, 'participantRegister');

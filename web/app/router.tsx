@@ -5,10 +5,18 @@ import { PublicLayout } from '../components/PublicLayout';
 import { AuditPage } from '../features/audit/AuditPage';
 import { OutboxPage } from '../features/audit/OutboxPage';
 import { AccountPage } from '../features/auth/AccountPage';
+import { ActivatePage } from '../features/auth/ActivatePage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { ListsPage } from '../features/lists/ListsPage';
 import { OrganisationPage } from '../features/organisation/OrganisationPage';
+import { CaseloadPage } from '../features/participants/CaseloadPage';
+import { DossierPage } from '../features/participants/DossierPage';
+import { ImportPage } from '../features/participants/import/ImportPage';
+import { MyDossierPage } from '../features/participants/MyDossierPage';
+import { RegisterPage } from '../features/participants/RegisterPage';
+import { parseCaseloadSearch } from '../features/participants/search';
 import { SetupPage } from '../features/setup/SetupPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { HomePage } from '../features/shell/HomePage';
@@ -69,6 +77,9 @@ const resetPasswordRoute = createRoute({
   component: ResetPasswordPage,
 });
 
+// The paper a coach hands a participant names this address: it must work whether someone is logged in or not.
+const activateRoute = createRoute({ getParentRoute: () => publicRoute, path: 'activeren', component: ActivatePage });
+
 // Everything after login.
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -97,17 +108,32 @@ const appChild = <Path extends string>(path: Path, component: () => React.ReactN
     component,
   });
 
+// Dossiers: the caseload keeps its filters in the URL, so it validates its own search parameters.
+const caseloadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'deelnemers',
+  validateSearch: parseCaseloadSearch,
+  beforeLoad: onlyFor('participants'),
+  component: CaseloadPage,
+});
+
 const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([setupRoute, loginRoute, forgotPasswordRoute, resetPasswordRoute]),
+  publicRoute.addChildren([setupRoute, loginRoute, forgotPasswordRoute, resetPasswordRoute, activateRoute]),
   appRoute.addChildren([
     appChild('/', HomePage),
     appChild('mijn-account', AccountPage),
     appChild('organisatie', OrganisationPage, 'organisation'),
     appChild('vestigingen', SitesPage, 'sites'),
     appChild('ploegen', TeamsPage, 'teams'),
+    appChild('lijsten', ListsPage, 'lists'),
+    appChild('mijn-dossier', MyDossierPage, 'myDossier'),
     appChild('gebruikers', UsersPage, 'users'),
     appChild('auditlog', AuditPage, 'audit'),
     appChild('uitgaande-mails', OutboxPage, 'outbox'),
+    caseloadRoute,
+    appChild('deelnemers/nieuw', RegisterPage, 'participantRegister'),
+    appChild('deelnemers/importeren', ImportPage, 'participantImport'),
+    appChild('deelnemers/$id', DossierPage, 'participants'),
   ]),
 ]);
 

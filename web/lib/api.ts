@@ -7,8 +7,10 @@ import type {
   resetPasswordBody,
   sessionResponse,
 } from '#shared/auth';
+import type { coachOptionsResponse } from '#shared/coach-options';
 import type { okResponse } from '#shared/common';
 import { type ErrorCode, errorResponse } from '#shared/errors';
+import type { ListKind, listItem, listUpdateBody, OrganisationLists } from '#shared/lists';
 import type {
   organisation,
   site,
@@ -19,6 +21,25 @@ import type {
   teamSupervisorsBody,
   teamUpdateBody,
 } from '#shared/organisation';
+import type {
+  activateBody,
+  participantAccountCreateBody,
+  participantAccountResponse,
+} from '#shared/participant-account';
+import type { ImportReport, importModes } from '#shared/participant-import';
+import type {
+  careerEventCreateBody,
+  consentCreateBody,
+  indicationsBody,
+  participantCoachesBody,
+  participantCreateBody,
+  participantDossier,
+  participantListQuery,
+  participantPage,
+  participantUpdateBody,
+  stakeholdersBody,
+} from '#shared/participants';
+import type { referrer } from '#shared/referrers';
 import type { setupBody, setupStatusResponse } from '#shared/setup';
 import type {
   participantAccountBody,
@@ -43,6 +64,13 @@ export type AuditEntry = Out<typeof auditEntry>;
 export type OutboxMail = Out<typeof outboxMail>;
 export type AuditFilters = Partial<Out<typeof auditQuery>>;
 export type UserFilters = In<typeof userListQuery>;
+export type ParticipantFilters = Partial<Out<typeof participantListQuery>>;
+export type ParticipantPage = Out<typeof participantPage>;
+export type ParticipantDossier = Out<typeof participantDossier>;
+export type Referrer = Out<typeof referrer>;
+export type CoachOption = Out<typeof coachOptionsResponse>['items'][number];
+
+export type ImportMode = (typeof importModes)[number];
 
 /** A failed request. `network_error` is ours: the server was not reached at all. */
 export class ApiError extends Error {
@@ -77,15 +105,18 @@ function withQuery(path: string, query?: Query): string {
 
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  // A file (the CSV import) is sent as it is, with its own content type; anything else as JSON.
+  const file = body instanceof Blob ? body : undefined;
+  if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
   // An empty body with a JSON content type is refused by the server, so only announce JSON when there is some.
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(`/api/v1${withQuery(path, query)}`, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError(0, 'network_error', 'The server could not be reached');
@@ -148,6 +179,48 @@ export const api = {
     deactivate: (id: string) => post<User>(`/users/${id}/deactivate`),
     reactivate: (id: string) => post<User>(`/users/${id}/reactivate`),
     setPassword: (id: string, password: string) => put<User>(`/users/${id}/password`, { password }),
+  },
+  participants: {
+    list: (filters: ParticipantFilters) => get<ParticipantPage>('/participants', filters),
+    get: (id: string) => get<ParticipantDossier>(`/participants/${id}`),
+    register: (body: In<typeof participantCreateBody>) => post<ParticipantDossier>('/participants', body),
+    update: (id: string, body: In<typeof participantUpdateBody>) =>
+      patch<ParticipantDossier>(`/participants/${id}`, body),
+    addCareerEvent: (id: string, body: In<typeof careerEventCreateBody>) =>
+      post<ParticipantDossier>(`/participants/${id}/career-events`, body),
+    archive: (id: string) => post<ParticipantDossier>(`/participants/${id}/archive`),
+    unarchive: (id: string) => post<ParticipantDossier>(`/participants/${id}/unarchive`),
+    setCoaches: (id: string, body: In<typeof participantCoachesBody>) =>
+      put<ParticipantDossier>(`/participants/${id}/coaches`, body),
+    setIndications: (id: string, body: In<typeof indicationsBody>) =>
+      put<ParticipantDossier>(`/participants/${id}/indications`, body),
+    setStakeholders: (id: string, body: In<typeof stakeholdersBody>) =>
+      put<ParticipantDossier>(`/participants/${id}/stakeholders`, body),
+    recordConsent: (id: string, body: In<typeof consentCreateBody>) =>
+      post<ParticipantDossier>(`/participants/${id}/consents`, body),
+    coachOptions: () => get<Items<CoachOption>>('/participants/coach-options'),
+  },
+  referrers: {
+    list: () => get<Items<Referrer>>('/referrers'),
+  },
+  lists: {
+    get: () => get<OrganisationLists>('/lists'),
+    replace: (kind: ListKind, body: In<typeof listUpdateBody>) =>
+      put<Items<Out<typeof listItem>>>(`/lists/${kind}`, body),
+  },
+  participantAccounts: {
+    create: (participantId: string, body: In<typeof participantAccountCreateBody>) =>
+      post<Out<typeof participantAccountResponse>>(`/participants/${participantId}/account`, body),
+    newActivationCode: (participantId: string) =>
+      post<Out<typeof participantAccountResponse>>(`/participants/${participantId}/account/activation-code`),
+    /** Public: username + paper code + a new password; answers with the session like login. */
+    activate: (body: In<typeof activateBody>) => post<Out<typeof sessionResponse>>('/auth/activate', body),
+    me: () => get<ParticipantDossier>('/participants/me'),
+  },
+  participantImport: {
+    /** The file as the body; a browser may call a .csv file anything (or nothing), so its type is set here. */
+    run: (file: Blob, mode: ImportMode) =>
+      post<ImportReport>(`/participants/import?mode=${mode}`, new Blob([file], { type: 'text/csv' })),
   },
   audit: {
     list: (filters: AuditFilters) => get<{ items: AuditEntry[]; total: number }>('/audit', filters),

@@ -3,7 +3,26 @@ import type { z } from 'zod';
 import { ApiError } from './api';
 
 /** Field codes the server sends in `fields`; anything else gets the general "check this field". */
-const knownFieldCodes = ['too_common', 'already_in_use', 'incorrect', 'unknown_reference', 'not_allowed'] as const;
+const knownFieldCodes = [
+  'too_common',
+  'already_in_use',
+  'incorrect',
+  'unknown_reference',
+  'not_allowed',
+  // Dossiers (server/modules/participants): the path of career events and the team of a participant.
+  'before_intake',
+  'exit_before_start',
+  'after_exit',
+  'step_not_allowed',
+  'team_at_other_site',
+  'already_in_team',
+  'archived',
+  // Configurable lists (server/modules/lists) and participant accounts.
+  'not_in_list',
+  'built_in_required',
+  'in_use',
+  'invalid_code',
+] as const;
 type KnownFieldCode = (typeof knownFieldCodes)[number];
 const isKnownFieldCode = (value: string): value is KnownFieldCode => knownFieldCodes.some((code) => code === value);
 

@@ -48,7 +48,10 @@ export async function openForWrite(
   tx: Tx,
   actor: Actor,
   id: string,
-  action: Extract<Action, 'participant.update' | 'participant.archive' | 'participant.unarchive'>,
+  action: Extract<
+    Action,
+    'participant.update' | 'participant.archive' | 'participant.unarchive' | 'participant.account'
+  >,
 ): Promise<Access> {
   const access = await resolveAccess(tx, actor, id, true);
   if (!can(actor, action, access.target)) throw forbidden();

@@ -6,6 +6,7 @@ import { careerEvents, participants, teams } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import { AppError, fieldError } from '../../lib/errors';
 import { type RequestContext, recordAudit } from '../audit/record';
+import { assertListCode } from '../lists/service';
 import { openForWrite } from './access';
 import { loadDossier } from './dossier';
 import { checkTimeline, deriveState, problemMessages, type TimelineEvent } from './timeline';
@@ -45,6 +46,7 @@ export function addCareerEvent(db: Db, ctx: RequestContext, id: string, body: z.
     const { row, view } = await openForWrite(tx, ctx.actor, id, 'participant.update');
     const team = body.kind === 'team_change' && body.teamId ? await findTeam(tx, body.teamId) : undefined;
     if (team && team.id === row.teamId) throw fieldError('teamId', 'already_in_team');
+    if (body.exitDestination) await assertListCode(tx, 'exit_destination', body.exitDestination, 'exitDestination');
 
     const existing = await timelineOf(tx, id);
     // Not stored yet: it sorts after every event already recorded on its day.

@@ -4,20 +4,19 @@ import type { ParticipantListItem, participantListQuery } from '#shared/particip
 import type { Db } from '../../db/client';
 import { participantCoaches, participants, sites, teamSupervisors, teams, user } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
-import { type Relation, requiredRelations } from '../../policy';
+import { type Actor, type Relation, requiredRelations } from '../../policy';
 import type { RequestContext } from '../audit/record';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The caseload's filters and order: the list pages through them, the export takes every row. */
+export type CaseloadFilters = Omit<z.infer<typeof participantListQuery>, 'limit' | 'offset'>;
+
 /**
- * The caseload list. Who sees which participant comes from the policy (the relations participant.read needs for
- * the actor's role), turned into SQL here; every filter is on participants' own columns or an indexed EXISTS,
- * so one query serves the page, one the total and one the coaches of the page (no N+1).
- * Status and start date are the cached columns kept by career-events.ts, so filtering and sorting on them use
- * the (organisation_id, status) and (organisation_id, start_date) indexes.
+ * Who sees which participant comes from the policy (the relations participant.read needs for the actor's role),
+ * turned into SQL here; every filter is on participants' own columns or an indexed EXISTS.
  */
-export function listParticipants(db: Db, ctx: RequestContext, q: z.infer<typeof participantListQuery>) {
-  const { actor } = ctx;
+export function caseloadWhere(actor: Actor, q: CaseloadFilters): SQL | undefined {
   const coachedBy = (userId: string) =>
     sql`exists (select 1 from ${participantCoaches} where ${participantCoaches.participantId} = ${participants.id} and ${participantCoaches.userId} = ${userId})`;
   const inTeamsOf = (userId: string) =>
@@ -45,8 +44,11 @@ export function listParticipants(db: Db, ctx: RequestContext, q: z.infer<typeof 
     const like = `%${escapeLike(word)}%`;
     filters.push(or(ilike(participants.firstName, like), ilike(participants.lastName, like)));
   }
-  const where = and(...filters);
+  return and(...filters);
+}
 
+/** The list's order; every variant ends in the id, so pages never overlap or skip. */
+export function caseloadOrder(q: Pick<CaseloadFilters, 'sort' | 'order'>): SQL[] {
   const dir = q.order === 'desc' ? desc : asc;
   const lastName = sql`lower(${participants.lastName})`;
   const firstName = sql`lower(${participants.firstName})`;
@@ -55,8 +57,22 @@ export function listParticipants(db: Db, ctx: RequestContext, q: z.infer<typeof 
   const statusRank = sql`case ${participants.status} when 'registered' then 1 when 'active' then 2 when 'paused' then 3 else 4 end`;
   // Dossiers without a start (only registered) come last either way.
   const startDate = sql`${participants.startDate} ${sql.raw(q.order === 'desc' ? 'desc' : 'asc')} nulls last`;
-  const orderBy =
-    q.sort === 'startDate' ? [startDate, ...nameAsc] : q.sort === 'status' ? [dir(statusRank), ...nameAsc] : byName;
+  return q.sort === 'startDate'
+    ? [startDate, ...nameAsc]
+    : q.sort === 'status'
+      ? [dir(statusRank), ...nameAsc]
+      : byName;
+}
+
+/**
+ * The caseload list: one query serves the page, one the total and one the coaches of the page (no N+1).
+ * Status and start date are the cached columns kept by career-events.ts, so filtering and sorting on them use
+ * the (organisation_id, status) and (organisation_id, start_date) indexes.
+ */
+export function listParticipants(db: Db, ctx: RequestContext, q: z.infer<typeof participantListQuery>) {
+  const { actor } = ctx;
+  const where = caseloadWhere(actor, q);
+  const orderBy = caseloadOrder(q);
 
   return withTenant(db, actor.organisationId, async (tx) => {
     const rows = await tx

@@ -1,7 +1,9 @@
 import { aliasedTable, asc, desc, eq } from 'drizzle-orm';
+import type { ParticipantAccountStatus } from '#shared/participant-account';
 import type { ParticipantDossier } from '#shared/participants';
 import type { Tx } from '../../db/client';
 import {
+  activationCodes,
   careerEvents,
   consents,
   indications,
@@ -16,6 +18,22 @@ import {
 import { notFound } from '../../lib/errors';
 
 const named = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
+
+/** The participant's own login as the dossier shows it: never the code, only whether one is waiting. */
+async function loadAccountStatus(tx: Tx, userId: string): Promise<ParticipantAccountStatus | null> {
+  const [row] = await tx
+    .select({ username: user.username, deactivatedAt: user.deactivatedAt, expiresAt: activationCodes.expiresAt })
+    .from(user)
+    .leftJoin(activationCodes, eq(activationCodes.userId, user.id))
+    .where(eq(user.id, userId));
+  if (!row) return null;
+  return {
+    username: row.username ?? '',
+    active: row.deactivatedAt === null,
+    activationPending: row.expiresAt !== null,
+    activationExpiresAt: row.expiresAt?.toISOString() ?? null,
+  };
+}
 
 /** One dossier in the shape of shared/participants.ts; the summary view leaves out everything confidential. */
 export async function loadDossier(tx: Tx, id: string, view: 'full' | 'summary'): Promise<ParticipantDossier> {
@@ -69,6 +87,7 @@ export async function loadDossier(tx: Tx, id: string, view: 'full' | 'summary'):
       .leftJoin(user, eq(user.id, consents.recordedBy))
       .where(eq(consents.participantId, id))
       .orderBy(desc(consents.recordedOn), desc(consents.createdAt), desc(consents.id));
+    const account = p.userId ? await loadAccountStatus(tx, p.userId) : null;
     confidential = {
       dateOfBirth: p.dateOfBirth,
       email: p.email,
@@ -98,7 +117,7 @@ export async function loadDossier(tx: Tx, id: string, view: 'full' | 'summary'):
         recordedOn: c.recordedOn,
         recordedBy: named(c.recordedBy, recorderName),
       })),
-      linkedAccount: p.userId !== null,
+      account,
     };
   }
 

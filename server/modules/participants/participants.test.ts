@@ -74,7 +74,7 @@ describe('registration', () => {
       team: { id: w.team.id },
       site: { id: w.siteId },
       coaches: [{ id: coach.id, name: coach.name }],
-      confidential: { dateOfBirth: '1991-04-12', email: 'sofie.claes@example.org', linkedAccount: false },
+      confidential: { dateOfBirth: '1991-04-12', email: 'sofie.claes@example.org', account: null },
     });
     expect(dossier.timeline).toMatchObject([{ kind: 'intake', date: '2024-02-01', recordedBy: { id: coach.id } }]);
   });
@@ -632,14 +632,14 @@ describe('confidential parts', () => {
     const ind = await call(coach.cookie, {
       method: 'PUT',
       url: `${url}/indications`,
-      payload: { items: [{ type: 'PMAH', supportLevel: 'medium', validFrom: '2024-01-01', validUntil: '2026-12-31' }] },
+      payload: { items: [{ type: 'pmah', supportLevel: 'medium', validFrom: '2024-01-01', validUntil: '2026-12-31' }] },
     });
     expect(ind.statusCode, ind.body).toBe(200);
-    expect(ind.json().confidential.indications).toMatchObject([{ type: 'PMAH', supportLevel: 'medium' }]);
+    expect(ind.json().confidential.indications).toMatchObject([{ type: 'pmah', supportLevel: 'medium' }]);
     const badRange = await call(coach.cookie, {
       method: 'PUT',
       url: `${url}/indications`,
-      payload: { items: [{ type: 'PMP', supportLevel: 'low', validFrom: '2024-01-01', validUntil: '2023-01-01' }] },
+      payload: { items: [{ type: 'pmp', supportLevel: 'low', validFrom: '2024-01-01', validUntil: '2023-01-01' }] },
     });
     expect(badRange.statusCode).toBe(400);
     const st = await call(coach.cookie, {
@@ -728,12 +728,12 @@ describe('audit', () => {
     await call(coach.cookie, {
       method: 'PUT',
       url: `/api/v1/participants/${p.id}/indications`,
-      payload: { items: [{ type: 'PMAH-geheim', supportLevel: 'high', validFrom: '2024-01-01' }] },
+      payload: { items: [{ type: 'pmah', supportLevel: 'high', validFrom: '2024-01-01', note: 'Geheime-notitie' }] },
     });
     const rows = await db.select().from(auditLog).where(gt(auditLog.id, before)).orderBy(asc(auditLog.id));
     expect(rows.map((r) => r.action)).toEqual(['participant.updated', 'participant.indications_set']);
     expect(rows[0]?.details).toEqual({ fields: ['email', 'phone'] });
     const text = JSON.stringify(rows);
-    for (const value of ['geheim.adres', '0499', 'PMAH-geheim']) expect(text).not.toContain(value);
+    for (const value of ['geheim.adres', '0499', 'Geheime-notitie']) expect(text).not.toContain(value);
   });
 });

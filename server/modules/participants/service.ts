@@ -23,6 +23,7 @@ import {
 import { withTenant } from '../../db/tenant';
 import { AppError, fieldError, notFound } from '../../lib/errors';
 import { changedFields, type RequestContext, recordAudit } from '../audit/record';
+import { assertListCode, loadList } from '../lists/service';
 import { openForWrite, resolveAccess } from './access';
 import { findTeam, refreshDerived } from './career-events';
 import { loadDossier } from './dossier';
@@ -42,11 +43,32 @@ async function assertTeamAtSite(tx: Tx, teamId: string, siteId: string) {
   if (team.siteId !== siteId) throw fieldError('teamId', 'team_at_other_site');
 }
 
+/**
+ * Indications are replaced as a whole, so the form sends back the ones already there: a type deactivated since
+ * may stay on an indication that has it, but a new or changed one needs an active type.
+ */
+async function assertIndicationTypes(tx: Tx, participantId: string, items: z.infer<typeof indicationsBody>['items']) {
+  if (!items.length) return;
+  const list = await loadList(tx, 'indication_type');
+  const stored = await tx
+    .selectDistinct({ type: indications.type })
+    .from(indications)
+    .where(eq(indications.participantId, participantId));
+  const kept = new Set(stored.map((s) => s.type));
+  items.forEach((item, i) => {
+    if (kept.has(item.type)) return;
+    if (!list.some((entry) => entry.code === item.type && entry.active)) {
+      throw fieldError(`items.${i}.type`, 'not_in_list');
+    }
+  });
+}
+
 export function registerParticipant(db: Db, ctx: RequestContext, body: z.infer<typeof participantCreateBody>) {
   const { actor } = ctx;
   return withTenant(db, actor.organisationId, async (tx) => {
     const intakeDate = body.intakeDate ?? todayIso();
     if (body.startDate && body.startDate < intakeDate) throw fieldError('startDate', 'before_intake');
+    await assertListCode(tx, 'programme_type', body.programmeType, 'programmeType');
     if (body.teamId) await assertTeamAtSite(tx, body.teamId, body.siteId);
     const coachIds = new Set(body.coachIds ?? []);
     // A coach who registers a participant has them in their caseload from the start.
@@ -115,6 +137,9 @@ export function updateParticipant(
 ) {
   return withTenant(db, ctx.actor.organisationId, async (tx) => {
     const { row, view } = await openForWrite(tx, ctx.actor, id, 'participant.update');
+    if (body.programmeType) {
+      await assertListCode(tx, 'programme_type', body.programmeType, 'programmeType', row.programmeType);
+    }
     if (body.siteId && body.siteId !== row.siteId && row.teamId) {
       // The participant's team stays: the site must be the team's (a move to another site is a team_change).
       const [team] = await tx.select({ siteId: teams.siteId }).from(teams).where(eq(teams.id, row.teamId));
@@ -163,6 +188,7 @@ export function setParticipantCoaches(
 export function setIndications(db: Db, ctx: RequestContext, id: string, body: z.infer<typeof indicationsBody>) {
   return withTenant(db, ctx.actor.organisationId, async (tx) => {
     const { view } = await openForWrite(tx, ctx.actor, id, 'participant.update');
+    await assertIndicationTypes(tx, id, body.items);
     await tx.delete(indications).where(eq(indications.participantId, id));
     if (body.items.length) {
       await tx.insert(indications).values(
@@ -217,6 +243,7 @@ export function setStakeholders(db: Db, ctx: RequestContext, id: string, body: z
 export function recordConsent(db: Db, ctx: RequestContext, id: string, body: z.infer<typeof consentCreateBody>) {
   return withTenant(db, ctx.actor.organisationId, async (tx) => {
     const { view } = await openForWrite(tx, ctx.actor, id, 'participant.update');
+    await assertListCode(tx, 'consent_kind', body.kind, 'kind');
     const [row] = await tx
       .insert(consents)
       .values({

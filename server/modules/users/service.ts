@@ -104,7 +104,19 @@ export async function createStaff(db: Db, ctx: RequestContext, body: z.infer<typ
   );
 }
 
-/** Participants have no e-mail: the unroutable placeholder satisfies the auth library and is never shown. */
+/**
+ * Participants have no e-mail: the unroutable placeholder satisfies the auth library and is never shown.
+ * Also used when a coach creates the login from the dossier (participants/account.ts), in that transaction.
+ */
+export function insertParticipantUser(tx: Tx, ctx: RequestContext, name: string, username: string, hash: string) {
+  return insertUserWithPassword(
+    tx,
+    ctx,
+    { name, username, email: `${crypto.randomUUID()}@deelnemer.invalid`, role: 'participant' },
+    hash,
+  );
+}
+
 export async function createParticipantAccount(
   db: Db,
   ctx: RequestContext,
@@ -113,17 +125,7 @@ export async function createParticipantAccount(
   assertAcceptablePassword(body.password);
   const hash = await hashPassword(body.password);
   return withTenant(db, ctx.actor.organisationId, (tx) =>
-    insertUserWithPassword(
-      tx,
-      ctx,
-      {
-        name: body.name,
-        username: body.username,
-        email: `${crypto.randomUUID()}@deelnemer.invalid`,
-        role: 'participant',
-      },
-      hash,
-    ),
+    insertParticipantUser(tx, ctx, body.name, body.username, hash),
   );
 }
 

@@ -11,6 +11,9 @@ export interface NavItem {
     | '/gebruikers'
     | '/auditlog'
     | '/uitgaande-mails'
+    | '/deelnemers'
+    | '/lijsten'
+    | '/mijn-dossier'
     | '/mijn-account';
   label: ParseKeys;
   screen?: Screen;
@@ -18,9 +21,12 @@ export interface NavItem {
 
 const items: NavItem[] = [
   { to: '/', label: 'nav.home' },
+  { to: '/deelnemers', label: 'nav.participants', screen: 'participants' },
+  { to: '/mijn-dossier', label: 'nav.myDossier', screen: 'myDossier' },
   { to: '/organisatie', label: 'nav.organisation', screen: 'organisation' },
   { to: '/vestigingen', label: 'nav.sites', screen: 'sites' },
   { to: '/ploegen', label: 'nav.teams', screen: 'teams' },
+  { to: '/lijsten', label: 'nav.lists', screen: 'lists' },
   { to: '/gebruikers', label: 'nav.users', screen: 'users' },
   { to: '/auditlog', label: 'nav.audit', screen: 'audit' },
   { to: '/uitgaande-mails', label: 'nav.outbox', screen: 'outbox' },

@@ -1,0 +1,99 @@
+import { todayIso } from '#shared/participants';
+import type { Db } from '../server/db/client';
+import type { RequestContext } from '../server/modules/audit/record';
+import { addCareerEvent } from '../server/modules/participants/career-events';
+import { listParticipants } from '../server/modules/participants/caseload';
+import { getParticipant } from '../server/modules/participants/service';
+import type { BenchActor, BenchPlan } from './plan';
+import { type LatencySummary, summariseLatencies } from './stats';
+
+/**
+ * The SQL floor: the service functions the routes call (caseload.ts, service.ts, career-events.ts), called
+ * in-process on the database with no HTTP, no session lookup, no validation and no JSON serialisation. What
+ * remains is the work the request cannot avoid: its transaction (SET LOCAL ROLE + app.org_id), its queries, the
+ * ORM's query building and row mapping, and the audit row where the route writes one.
+ */
+export interface FloorResult {
+  name: string;
+  concurrency: number;
+  opsPerSecond: number;
+  latencyMs: LatencySummary;
+  errors: number;
+}
+
+const ctxOf = (a: BenchActor): RequestContext => ({
+  actor: { id: a.id, name: a.name, role: a.role, organisationId: a.organisationId },
+  ip: '127.0.0.1',
+});
+
+async function measure(
+  name: string,
+  concurrency: number,
+  seconds: number,
+  op: (worker: number, i: number) => Promise<unknown>,
+): Promise<FloorResult> {
+  // Warm up caches and the ORM's prepared shapes first; the first calls are not what a running server sees.
+  for (let i = 0; i < 10; i++) await op(0, i).catch(() => undefined);
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const worker = async (w: number) => {
+    for (let i = 0; performance.now() < deadline; i++) {
+      const t = performance.now();
+      try {
+        await op(w, i);
+        latencies.push(performance.now() - t);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  const elapsed = (performance.now() - started) / 1000;
+  return {
+    name,
+    concurrency,
+    opsPerSecond: Math.round(latencies.length / elapsed),
+    latencyMs: summariseLatencies(latencies),
+    errors,
+  };
+}
+
+export async function measureFloor(db: Db, plan: BenchPlan, concurrency: number, seconds: number) {
+  const manager = ctxOf(plan.manager);
+  const coach = ctxOf(plan.coach);
+  const writer = ctxOf(plan.writer);
+  const page = { archived: 'false', sort: 'name', order: 'asc', limit: 50, offset: 0 } as const;
+  const results: FloorResult[] = [];
+  results.push(await measure('caseload-first-page', concurrency, seconds, () => listParticipants(db, manager, page)));
+  results.push(
+    await measure('caseload-filtered', concurrency, seconds, () =>
+      listParticipants(db, manager, { ...page, ...plan.filter }),
+    ),
+  );
+  results.push(await measure('caseload-coach', concurrency, seconds, () => listParticipants(db, coach, page)));
+  results.push(
+    await measure('dossier', concurrency, seconds, (w, i) =>
+      getParticipant(db, coach, plan.dossierIds[(w * 7919 + i) % plan.dossierIds.length] as string),
+    ),
+  );
+  // Each worker owns its participants and alternates pause and resume on them, so every write passes the
+  // timeline rules; afterwards every participant is active again, for the HTTP run.
+  const today = todayIso();
+  const paused = new Set<string>();
+  const owned = (w: number) => plan.writePool.filter((_, k) => k % concurrency === w);
+  results.push(
+    await measure('career-event-write', concurrency, seconds, async (w, i) => {
+      const mine = owned(w);
+      const id = mine[Math.floor(i / 2) % mine.length];
+      if (!id) throw new Error('no participant for this worker');
+      const kind = paused.has(id) ? 'resume' : 'pause';
+      await addCareerEvent(db, writer, id, { kind, date: today });
+      if (kind === 'pause') paused.add(id);
+      else paused.delete(id);
+    }),
+  );
+  for (const id of paused) await addCareerEvent(db, writer, id, { kind: 'resume', date: today });
+  return results;
+}

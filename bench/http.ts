@@ -1,0 +1,199 @@
+import autocannon from 'autocannon';
+import { todayIso } from '#shared/participants';
+import type { BenchActor, BenchPlan } from './plan';
+import { cpuMs, sampleRss } from './processes';
+import { type LatencySummary, summariseLatencies } from './stats';
+
+export interface HttpSettings {
+  connections: number;
+  duration: number;
+}
+
+export interface HttpResult {
+  name: string;
+  actor: string;
+  requestsPerSecond: number;
+  latencyMs: LatencySummary;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  rssPeakMb: number;
+  rssAfterMb: number;
+  /**
+   * CPU the server process used per request (ms), and, on PostgreSQL, the CPU of the database's backends per
+   * request: a cost that, unlike latency, hardly depends on what else the machine is doing.
+   */
+  serverCpuMsPerRequest: number;
+  databaseCpuMsPerRequest?: number;
+}
+
+/** CPU used so far by the database server's processes serving the benchmark (PostgreSQL), in ms. */
+export type DatabaseCpu = () => Promise<number>;
+
+/** Logs in through the real login route; returns the Cookie header. */
+export async function login(baseUrl: string, actor: BenchActor, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier: actor.loginName, password }),
+  });
+  if (res.status !== 200) throw new Error(`login as ${actor.role} failed: ${res.status} ${await res.text()}`);
+  // Secure-prefixed in production (__Secure-groeipad.session_token): match on the end of the name.
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.split('=')[0]?.endsWith('groeipad.session_token'));
+  if (!cookie) throw new Error(`login as ${actor.role} gave no session cookie`);
+  return cookie;
+}
+
+type Requests = NonNullable<autocannon.Options['requests']>;
+
+/** Runs one autocannon scenario; latencies come from every response, so p95 is exact. */
+async function drive(
+  name: string,
+  actor: string,
+  pid: number,
+  options: autocannon.Options,
+  databaseCpu?: DatabaseCpu,
+): Promise<HttpResult> {
+  const latencies: number[] = [];
+  const cpuBefore = cpuMs(pid);
+  const dbCpuBefore = await databaseCpu?.();
+  const { result, peakMb, afterMb } = await sampleRss(
+    pid,
+    () =>
+      new Promise<autocannon.Result>((done, fail) => {
+        const instance = autocannon(options, (err, res) => (err ? fail(err) : done(res)));
+        instance.on('response', (...args: unknown[]) => {
+          // autocannon emits (client, statusCode, resBytes, responseTime) on the instance.
+          const responseTime = args[3];
+          if (typeof responseTime === 'number') latencies.push(responseTime);
+        });
+      }),
+  );
+  const cpuAfter = cpuMs(pid);
+  const dbCpuAfter = await databaseCpu?.();
+  const perRequest = (ms: number) => Math.round((ms / Math.max(1, result.requests.total)) * 100) / 100;
+  return {
+    name,
+    actor,
+    serverCpuMsPerRequest: perRequest(cpuAfter - cpuBefore),
+    databaseCpuMsPerRequest:
+      dbCpuBefore === undefined || dbCpuAfter === undefined ? undefined : perRequest(dbCpuAfter - dbCpuBefore),
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: summariseLatencies(latencies),
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    rssPeakMb: peakMb,
+    rssAfterMb: afterMb,
+  };
+}
+
+const query = (q: Record<string, string | number>) =>
+  new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString();
+
+export async function runScenarios(
+  baseUrl: string,
+  pid: number,
+  plan: BenchPlan,
+  password: string,
+  settings: HttpSettings,
+  progress: (line: string) => void,
+  databaseCpu?: DatabaseCpu,
+): Promise<HttpResult[]> {
+  const cookies = {
+    manager: await login(baseUrl, plan.manager, password),
+    coach: await login(baseUrl, plan.coach, password),
+    writer: plan.writer === plan.coach ? undefined : await login(baseUrl, plan.writer, password),
+  };
+  const base = (cookie: string): autocannon.Options => ({
+    url: baseUrl,
+    connections: settings.connections,
+    duration: settings.duration,
+    headers: { cookie, accept: 'application/json' },
+  });
+  const results: HttpResult[] = [];
+  const run = async (name: string, actor: BenchActor, options: autocannon.Options) => {
+    progress(`  ${name} as ${actor.role} …`);
+    results.push(await drive(name, `${actor.role} ${actor.loginName}`, pid, options, databaseCpu));
+  };
+
+  await run('caseload-first-page', plan.manager, {
+    ...base(cookies.manager),
+    url: `${baseUrl}/api/v1/participants?${query({ limit: 50 })}`,
+  });
+  await run('caseload-filtered', plan.manager, {
+    ...base(cookies.manager),
+    url: `${baseUrl}/api/v1/participants?${query({ ...plan.filter, limit: 50 })}`,
+  });
+  await run('caseload-coach', plan.coach, {
+    ...base(cookies.coach),
+    url: `${baseUrl}/api/v1/participants?${query({ limit: 50 })}`,
+  });
+
+  let next = 0;
+  const dossier: Requests = [
+    {
+      method: 'GET',
+      setupRequest: (req) => ({
+        ...req,
+        path: `/api/v1/participants/${plan.dossierIds[next++ % plan.dossierIds.length]}`,
+      }),
+    },
+  ];
+  await run('dossier', plan.coach, { ...base(cookies.coach), requests: dossier });
+
+  // A pause and then a resume for one participant, on one connection (one request at a time), so both pass the
+  // timeline rules. A participant is leased from a shared queue for the pair and handed back after the resume,
+  // at the end of the queue: no two connections ever write to the same dossier at once.
+  const free = [...plan.writePool];
+  const today = todayIso();
+  const body = (kind: string) => JSON.stringify({ kind, date: today });
+  const write: Requests = [
+    {
+      method: 'POST',
+      setupRequest: (req, context) => {
+        const id = free.shift();
+        (context as { id?: string }).id = id;
+        return id
+          ? { ...req, path: `/api/v1/participants/${id}/career-events`, body: body('pause') }
+          : (undefined as never);
+      },
+    },
+    {
+      method: 'POST',
+      setupRequest: (req, context) => ({
+        ...req,
+        path: `/api/v1/participants/${(context as { id?: string }).id}/career-events`,
+        body: body('resume'),
+      }),
+      onResponse: (_status, _body, context) => {
+        const { id } = context as { id?: string };
+        if (id) free.push(id);
+      },
+    },
+  ];
+  await run('career-event-write', plan.writer, {
+    ...base(cookies.writer ?? cookies.coach),
+    headers: {
+      cookie: cookies.writer ?? cookies.coach,
+      'content-type': 'application/json',
+      accept: 'application/json',
+    },
+    requests: write,
+  });
+  return results;
+}
+
+/** The same settings against the bare Fastify server of bench/hello.ts. */
+export async function runHello(baseUrl: string, pid: number, settings: HttpSettings): Promise<HttpResult> {
+  return drive('fastify-hello-world', '-', pid, {
+    url: `${baseUrl}/hello`,
+    connections: settings.connections,
+    duration: settings.duration,
+  });
+}

@@ -1,0 +1,68 @@
+import type { Generated } from '../scripts/seed/scenario';
+
+export interface BenchActor {
+  id: string;
+  name: string;
+  role: 'manager' | 'coach' | 'admin';
+  loginName: string;
+  organisationId: string;
+}
+
+/** Who does what in the benchmark, chosen from the generated data (no database round trip needed). */
+export interface BenchPlan {
+  organisationId: string;
+  manager: BenchActor;
+  coach: BenchActor;
+  /** The coach when their caseload has an active participant per connection; else the admin (who may write all). */
+  writer: BenchActor;
+  /** The filtered caseload page: status + team + a piece of a name. */
+  filter: { status: 'active'; teamId: string; q: string };
+  /** Dossiers the coach reads in turn (their caseload, not archived). */
+  dossierIds: string[];
+  /** Active, not archived participants the writer may record events for; each connection gets its own. */
+  writePool: string[];
+}
+
+export function choosePlan(generated: Generated, connections: number): BenchPlan {
+  const { dataset } = generated;
+  const org = generated.organisations[0];
+  if (!org) throw new Error('no organisation generated');
+  const organisationId = org.built.organisation.id;
+  const actor = (role: BenchActor['role'], id?: string): BenchActor => {
+    const s = org.staff.find((m) => m.user.role === role && (!id || m.user.id === id));
+    if (!s) throw new Error(`no ${role} generated`);
+    return { id: s.user.id, name: s.user.name, role, loginName: s.user.email, organisationId };
+  };
+  const open = new Map(
+    dataset.participants.filter((p) => p.organisationId === organisationId && !p.archivedAt).map((p) => [p.id, p]),
+  );
+  const caseloads = new Map<string, string[]>();
+  for (const link of dataset.participantCoaches) {
+    if (!open.has(link.participantId)) continue;
+    caseloads.set(link.userId, [...(caseloads.get(link.userId) ?? []), link.participantId]);
+  }
+  const [coachId, caseload] = [...caseloads.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+  if (!coachId || !caseload) throw new Error('no coach with a caseload');
+  const coach = actor('coach', coachId);
+  const activeOfCoach = caseload.filter((id) => open.get(id)?.status === 'active');
+  const writer = activeOfCoach.length >= 2 * connections ? coach : actor('admin');
+  const writePool =
+    writer === coach ? activeOfCoach : [...open.values()].filter((p) => p.status === 'active').map((p) => p.id);
+
+  const perTeam = new Map<string, number>();
+  for (const p of open.values()) {
+    if (p.status === 'active' && p.teamId) perTeam.set(p.teamId, (perTeam.get(p.teamId) ?? 0) + 1);
+  }
+  const [teamId] = [...perTeam.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (!teamId) throw new Error('no team with active participants');
+  return {
+    organisationId,
+    manager: actor('manager'),
+    coach,
+    writer,
+    // "an" is part of many names (Jan, Maes, Hanne, Van …): the search narrows the page without emptying it.
+    filter: { status: 'active', teamId, q: 'an' },
+    dossierIds: caseload,
+    writePool,
+  };
+}

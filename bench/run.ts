@@ -1,0 +1,197 @@
+/**
+ * npm run bench -- [--scale workplace|umbrella] [--connections N] [--duration S] [--seed N] [--log-level L]
+ * Loads the scale into a fresh database (PGlite in a temporary folder, or a new database on the PostgreSQL server
+ * named by DATABASE_URL), measures the SQL floor in-process, starts the real server as a child process, logs in
+ * as a manager and a coach, drives it with autocannon over loopback, then does the same against a bare Fastify
+ * server. Prints a table and writes bench/results/<time>-<scale>-<db>.json. See bench/README.md.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { hashPassword } from 'better-auth/crypto';
+import { openForLoading } from '../scripts/seed/database';
+import { loadDataset } from '../scripts/seed/load';
+import { DEMO_PASSWORD, type ScaleName, scaleNames, scales } from '../scripts/seed/scales';
+import { generateScale } from '../scripts/seed/scenario';
+import { summarise } from '../scripts/seed/summary';
+import { type BenchDatabase, freshPglite, freshPostgres } from './database';
+import { type FloorResult, measureFloor } from './floor';
+import { runHello, runScenarios } from './http';
+import { choosePlan } from './plan';
+import { type Child, freePort, repoRoot, rssMb, startChild } from './processes';
+import { checkTargets, formatTable, formatTargets, targetsFor } from './report';
+
+class UsageError extends Error {}
+
+const positive = (name: string, value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive whole number.`);
+  return n;
+};
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'workplace' },
+      connections: { type: 'string', default: '10' },
+      duration: { type: 'string', default: '10' },
+      seed: { type: 'string', default: '1' },
+      'floor-seconds': { type: 'string', default: '3' },
+      'log-level': { type: 'string', default: 'warn' },
+      profile: { type: 'boolean', default: false },
+    },
+  });
+  if (!scaleNames.includes(values.scale as ScaleName)) {
+    throw new UsageError(`Unknown scale "${values.scale}". Choose one of: ${scaleNames.join(', ')}.`);
+  }
+  const scale = scales[values.scale as ScaleName];
+  const settings = {
+    connections: positive('connections', values.connections),
+    duration: positive('duration', values.duration),
+  };
+  const floorSeconds = positive('floor-seconds', values['floor-seconds']);
+  const log = (line: string) => console.log(line);
+  const started = performance.now();
+  const loadBefore = Math.round((loadavg()[0] ?? 0) * 100) / 100;
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+
+  const adminUrl = process.env.DATABASE_URL?.trim();
+  const database: BenchDatabase = adminUrl ? await freshPostgres(adminUrl, scale.name) : freshPglite();
+  const children: Child[] = [];
+  const cleanup = async () => {
+    for (const c of children) await c.stop().catch(() => undefined);
+    await database.drop().catch((err) => console.error(`Could not drop the bench database: ${err}`));
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+  try {
+    if (loadBefore > 1) {
+      log(`Warning: the machine is busy (load average ${loadBefore}); every figure will be worse than on a quiet one.`);
+    }
+    log(
+      `Bench: scale ${scale.name} on ${database.label}, ${settings.connections} connections, ${settings.duration} s per scenario`,
+    );
+    const generated = generateScale(scale, { seed: values.seed });
+    const plan = choosePlan(generated, settings.connections);
+    const loadStarted = performance.now();
+    const db = await openForLoading(database.target);
+    let floor: FloorResult[];
+    let floorN: FloorResult[] = [];
+    try {
+      await loadDataset(db.db, generated.dataset, {
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        origin: { scale: scale.name, seed: values.seed, purpose: 'bench' },
+        concurrency: db.kind === 'postgres' ? 3 : 1,
+      });
+      log(
+        `  loaded ${generated.dataset.participants.length.toLocaleString('en')} participants in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (${elapsed()})`,
+      );
+      log('  SQL floor (service functions in-process, 1 at a time) …');
+      floor = await measureFloor(db.db, plan, 1, floorSeconds);
+      if (db.kind === 'postgres') {
+        log(`  SQL floor (${settings.connections} at a time, pool of 20 like the server) …`);
+        floorN = await measureFloor(db.db, plan, settings.connections, floorSeconds);
+      }
+    } finally {
+      // PGlite: one process per data folder, so the server can only open it once this one has let go.
+      await db.close();
+    }
+
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const name of ['DATABASE_URL', 'TEST_DATABASE_URL', 'DATA_DIR']) delete env[name];
+    Object.assign(env, database.serverEnv, {
+      NODE_ENV: 'production',
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: values['log-level'],
+    });
+    log(`  starting the server (${elapsed()}) …`);
+    // --profile: V8 writes the server's CPU profile when it exits (open it in Chrome DevTools or speedscope).
+    const profileDir = join(repoRoot, 'bench', 'results', 'profiles');
+    const server = await startChild(
+      'server/main.ts',
+      env,
+      port,
+      '/readyz',
+      values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    );
+    children.push(server);
+    const rssIdleMb = rssMb(server.pid);
+    const http = await runScenarios(
+      server.baseUrl,
+      server.pid,
+      plan,
+      DEMO_PASSWORD,
+      settings,
+      log,
+      database.backendCpuMs,
+    );
+    const rssEndMb = rssMb(server.pid);
+    await server.stop();
+
+    log(`  Fastify hello-world floor (${elapsed()}) …`);
+    const helloPort = await freePort();
+    const hello = await startChild('bench/hello.ts', { ...env, PORT: String(helloPort) }, helloPort, '/hello');
+    children.push(hello);
+    const helloResult = await runHello(hello.baseUrl, hello.pid, settings);
+    await hello.stop();
+
+    const serverRssPeakMb = Math.max(...http.map((h) => h.rssPeakMb));
+    const checks = checkTargets(targetsFor(scale.name, database.kind), http, serverRssPeakMb);
+    const results = [...http, helloResult];
+    log('');
+    log(formatTable(results, floor, floorN));
+    log(`\nServer RSS: ${rssIdleMb} MB after start, ${serverRssPeakMb} MB at peak, ${rssEndMb} MB at the end.`);
+    log(`Targets (issue 3):\n${formatTargets(checks)}`);
+
+    const stamp = new Date().toISOString().replaceAll(':', '-').slice(0, 19);
+    const dir = join(repoRoot, 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${stamp}-${scale.name}-${database.kind}.json`);
+    const report = {
+      at: new Date().toISOString(),
+      scale: scale.name,
+      seed: values.seed,
+      database: database.kind,
+      settings: { ...settings, floorSeconds, logLevel: values['log-level'] },
+      // Other processes on the machine skew every figure: the 1-minute load average before the run.
+      loadAverageBefore: loadBefore,
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      data: summarise(generated.dataset),
+      plan: {
+        manager: plan.manager.loginName,
+        coach: plan.coach.loginName,
+        writer: `${plan.writer.role} ${plan.writer.loginName}`,
+        dossiers: plan.dossierIds.length,
+        writePool: plan.writePool.length,
+        filter: plan.filter,
+      },
+      http: results,
+      sqlFloor: floor,
+      sqlFloorConcurrent: floorN,
+      serverRssMb: { idle: rssIdleMb, peak: serverRssPeakMb, end: rssEndMb },
+      targets: checks,
+      totalSeconds: Math.round((performance.now() - started) / 1000),
+    };
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    log(`\nWritten ${file} (${elapsed()} in all).`);
+    if (values.profile) log(`Server CPU profile in ${profileDir}.`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof UsageError ? err.message : err);
+  process.exit(1);
+});

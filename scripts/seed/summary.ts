@@ -1,0 +1,29 @@
+import type { Dataset } from './records';
+
+/** Row counts per table and participants per status: what `npm run seed` prints and the tests check. */
+export function summarise(dataset: Dataset) {
+  const statuses: Record<string, number> = {};
+  for (const p of dataset.participants)
+    statuses[p.status ?? 'registered'] = (statuses[p.status ?? 'registered'] ?? 0) + 1;
+  const roles: Record<string, number> = {};
+  for (const u of dataset.users) roles[u.role] = (roles[u.role] ?? 0) + 1;
+  return {
+    tables: Object.fromEntries(Object.entries(dataset).map(([table, rows]) => [table, (rows as unknown[]).length])),
+    statuses,
+    archived: dataset.participants.filter((p) => p.archivedAt).length,
+    roles,
+  };
+}
+
+export function formatSummary(dataset: Dataset): string {
+  const s = summarise(dataset);
+  const pairs = (o: Record<string, number>) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+      .join(', ');
+  return [
+    `  rows:         ${pairs(s.tables)}`,
+    `  participants: ${pairs(s.statuses)}; archived ${s.archived.toLocaleString('en')}`,
+    `  accounts:     ${pairs(s.roles)}`,
+  ].join('\n');
+}

@@ -1,0 +1,28 @@
+import { foreignKey, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { user } from './auth';
+import { createdAt } from './organisations';
+import { organisationId, tenantPolicy } from './tenancy';
+
+/**
+ * One-time activation codes for participant logins, handed over on paper. Only an HMAC of the code is kept;
+ * at most one per login (a new code replaces the old one), and the row is deleted when the code is used.
+ */
+export const activationCodes = pgTable(
+  'activation_codes',
+  {
+    userId: text('user_id').primaryKey(),
+    organisationId: organisationId(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'activation_codes_user_fk',
+      columns: [t.organisationId, t.userId],
+      foreignColumns: [user.organisationId, user.id],
+    }).onDelete('cascade'),
+    index('activation_codes_org_idx').on(t.organisationId),
+    tenantPolicy(),
+  ],
+).enableRLS();
