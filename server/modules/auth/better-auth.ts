@@ -66,7 +66,8 @@ export function createAuth(config: Config, db: Db, mailer: Mailer) {
       cookiePrefix: 'groeipad',
       useSecureCookies: config.NODE_ENV === 'production',
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
-      database: { generateId: () => crypto.randomUUID() },
+      // joins: the per-request session lookup reads session and user in one query (relations in schema/auth.ts).
+      database: { generateId: () => crypto.randomUUID(), joins: true },
     },
     databaseHooks: {
       account: {
