@@ -14,6 +14,8 @@ const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
+    // Connections per server process; with several instances, keep their sum under PostgreSQL's max_connections.
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
     DATA_DIR: z.string().min(1).default('./data'),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SESSION_IDLE_MINUTES: duration.default(60),

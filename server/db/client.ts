@@ -4,7 +4,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { openEmbedded } from './embedded';
+import { openEmbedded, pgliteOptions } from './embedded';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -39,7 +39,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   if (target.kind === 'pglite-memory') {
-    const client = new PGlite();
+    const client = new PGlite(pgliteOptions);
     await client.waitReady;
     return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
   }

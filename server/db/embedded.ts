@@ -16,6 +16,16 @@ import { PGlite } from '@electric-sql/pglite';
 export class DataFolderInUseError extends Error {}
 
 const LOCK_FILE = 'groeipad.lock';
+
+/**
+ * PGlite starts with PostgreSQL's 128 MB of shared buffers, all of it resident in the WebAssembly heap; 16 MB
+ * keeps a workplace-sized database hot and the process about 120 MB smaller. The operating system's page cache
+ * still holds the data files, so a miss costs a copy, not a disk read.
+ */
+export const pgliteOptions = {
+  startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+};
+
 const CLUSTER_DIR = 'pgdata';
 
 function isAlive(pid: number): boolean {
@@ -71,7 +81,7 @@ async function ensureCluster(dataDir: string): Promise<string> {
   }
   if (existsSync(cluster)) return cluster;
   const temporary = join(dataDir, `${CLUSTER_DIR}.init-${process.pid}`);
-  const pg = new PGlite(temporary);
+  const pg = new PGlite(temporary, pgliteOptions);
   await pg.waitReady;
   await pg.close();
   renameSync(temporary, cluster);
@@ -82,7 +92,7 @@ export async function openEmbedded(dataDir: string): Promise<{ client: PGlite; c
   mkdirSync(dataDir, { recursive: true });
   const release = acquireLock(dataDir);
   try {
-    const client = new PGlite(await ensureCluster(dataDir));
+    const client = new PGlite(await ensureCluster(dataDir), pgliteOptions);
     await client.waitReady;
     return {
       client,

@@ -7,7 +7,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { type Database, queryRows } from './client';
+import { type Database, type Db, queryRows } from './client';
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
@@ -43,4 +43,13 @@ export async function appliedMigrationCount(database: Database): Promise<number>
     sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
   );
   return Number(row?.n ?? 0);
+}
+
+/**
+ * PGlite runs no autovacuum, so nothing ever gathers planner statistics: without them the planner guesses row counts
+ * and plans the caseload as nested loops over every dossier. ANALYZE samples at most 30,000 rows a table, so it
+ * stays well under a second at umbrella scale. Runs as the owner, outside any tenant transaction.
+ */
+export async function refreshStatistics(db: Db, tables: readonly string[] = []): Promise<void> {
+  await db.execute(tables.length ? sql.raw(`analyze ${tables.map((t) => `"${t}"`).join(', ')}`) : sql`analyze`);
 }

@@ -113,7 +113,8 @@ export const participants = pgTable(
     index('participants_org_name_idx').on(t.organisationId, sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
     index('participants_org_status_idx').on(t.organisationId, t.status),
     index('participants_org_start_idx').on(t.organisationId, t.startDate),
-    index('participants_org_team_idx').on(t.organisationId, t.teamId),
+    // Team filters and a supervisor's caseload (their teams), with status, the most common filter, in the index too.
+    index('participants_org_team_status_idx').on(t.organisationId, t.teamId, t.status),
     index('participants_org_site_idx').on(t.organisationId, t.siteId),
     index('participants_org_referrer_idx').on(t.organisationId, t.referrerId),
     tenantPolicy(),

@@ -4,12 +4,12 @@ import type { careerEventCreateBody } from '#shared/participants';
 import type { Db, Tx } from '../../db/client';
 import { careerEvents, participants, teams } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
-import { AppError, fieldError } from '../../lib/errors';
+import { AppError, fieldError, notFound } from '../../lib/errors';
 import { type RequestContext, recordAudit } from '../audit/record';
 import { assertListCode } from '../lists/service';
 import { openForWrite } from './access';
 import { loadDossier } from './dossier';
-import { checkTimeline, deriveState, problemMessages, type TimelineEvent } from './timeline';
+import { checkTimeline, type DerivedState, deriveState, problemMessages, type TimelineEvent } from './timeline';
 
 async function timelineOf(tx: Tx, participantId: string): Promise<TimelineEvent[]> {
   return tx
@@ -18,15 +18,21 @@ async function timelineOf(tx: Tx, participantId: string): Promise<TimelineEvent[
     .where(eq(careerEvents.participantId, participantId));
 }
 
+/** The cached columns (status, start_date, team_id) as deriveState gives them; team_id only when an event sets it. */
+function derivedColumns(state: DerivedState): Partial<typeof participants.$inferInsert> {
+  const changes: Partial<typeof participants.$inferInsert> = { status: state.status, startDate: state.startDate };
+  if (state.teamId !== undefined) changes.teamId = state.teamId;
+  return changes;
+}
+
 /**
- * Rewrites the cached columns (status, start_date, team_id) from the timeline. The only writer of those columns:
- * called in the same transaction as every career-event write, so the cache never disagrees with deriveState.
+ * Rewrites the cached columns from the stored timeline. With addCareerEvent, which derives them from the timeline
+ * it has just checked, the only writers of those columns: both run in the transaction of the career-event write,
+ * so the cache never disagrees with deriveState.
  */
 export async function refreshDerived(tx: Tx, participantId: string) {
   const state = deriveState(await timelineOf(tx, participantId));
-  const changes: Partial<typeof participants.$inferInsert> = { status: state.status, startDate: state.startDate };
-  if (state.teamId !== undefined) changes.teamId = state.teamId;
-  await tx.update(participants).set(changes).where(eq(participants.id, participantId));
+  await tx.update(participants).set(derivedColumns(state)).where(eq(participants.id, participantId));
   return state;
 }
 
@@ -73,12 +79,21 @@ export function addCareerEvent(db: Db, ctx: RequestContext, id: string, body: z.
         note: body.note ?? null,
         recordedBy: ctx.actor.id,
       })
-      .returning({ id: careerEvents.id });
-    const state = await refreshDerived(tx, id);
+      .returning({ id: careerEvents.id, seq: careerEvents.seq });
+    if (!event) throw notFound('Participant');
+    // The timeline read above (under the row lock) plus the event just stored, with its real seq, is the whole
+    // timeline: what refreshDerived would read back, without reading it back.
+    const state = deriveState([
+      ...existing,
+      { kind: body.kind, date: body.date, seq: event.seq, teamId: team?.id ?? null },
+    ]);
+    const changes = derivedColumns(state);
     // The latest team change moves the participant to the team's site too.
-    const changes: Partial<typeof participants.$inferInsert> = { updatedAt: new Date() };
     if (team && state.teamId === team.id) changes.siteId = team.siteId;
-    await tx.update(participants).set(changes).where(eq(participants.id, id));
+    await tx
+      .update(participants)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(participants.id, id));
     await recordAudit(tx, ctx, {
       action: 'participant.career_event_added',
       targetType: 'participant',

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ParticipantListItem, participantListQuery } from '#shared/participants';
 import type { Db } from '../../db/client';
@@ -65,9 +65,23 @@ export function caseloadOrder(q: Pick<CaseloadFilters, 'sort' | 'order'>): SQL[]
 }
 
 /**
- * The caseload list: one query serves the page, one the total and one the coaches of the page (no N+1).
+ * The page's coaches as a JSON array, ordered by name: a correlated subquery, so no second round trip. The user is
+ * looked up by primary key in a LATERAL fenced with OFFSET 0: joined plainly, the planner hashes the whole user
+ * table again for every row of the page, which on PGlite costs a fifth of the caseload's time.
+ */
+const coachesOfRow = sql<ParticipantListItem['coaches']>`coalesce((
+  select json_agg(json_build_object('id', coach.id, 'name', coach.name) order by coach.name)
+  from ${participantCoaches}
+  cross join lateral (
+    select ${user.id} as id, ${user.name} as name from ${user} where ${user.id} = ${participantCoaches.userId} offset 0
+  ) coach
+  where ${participantCoaches.participantId} = ${participants.id}), '[]')`;
+
+/**
+ * The caseload list in one statement: the page, its coaches and the total (a window count over the filtered rows,
+ * computed before LIMIT). Only a page past the end has no row to carry the total; then it is counted apart.
  * Status and start date are the cached columns kept by career-events.ts, so filtering and sorting on them use
- * the (organisation_id, status) and (organisation_id, start_date) indexes.
+ * the (organisation_id, status), (organisation_id, team_id, status) and (organisation_id, start_date) indexes.
  */
 export function listParticipants(db: Db, ctx: RequestContext, q: z.infer<typeof participantListQuery>) {
   const { actor } = ctx;
@@ -88,6 +102,8 @@ export function listParticipants(db: Db, ctx: RequestContext, q: z.infer<typeof 
         teamId: participants.teamId,
         teamName: teams.name,
         archivedAt: participants.archivedAt,
+        coaches: coachesOfRow,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
       })
       .from(participants)
       .innerJoin(sites, eq(sites.id, participants.siteId))
@@ -96,20 +112,11 @@ export function listParticipants(db: Db, ctx: RequestContext, q: z.infer<typeof 
       .orderBy(...orderBy)
       .limit(q.limit)
       .offset(q.offset);
-    const [total] = await tx.select({ n: count() }).from(participants).where(where);
-    const coaches = rows.length
-      ? await tx
-          .select({ participantId: participantCoaches.participantId, id: user.id, name: user.name })
-          .from(participantCoaches)
-          .innerJoin(user, eq(user.id, participantCoaches.userId))
-          .where(
-            inArray(
-              participantCoaches.participantId,
-              rows.map((r) => r.id),
-            ),
-          )
-          .orderBy(asc(user.name))
-      : [];
+    let total = rows[0]?.total ?? 0;
+    if (!rows.length && q.offset > 0) {
+      const [counted] = await tx.select({ n: count() }).from(participants).where(where);
+      total = counted?.n ?? 0;
+    }
     const items: ParticipantListItem[] = rows.map((r) => ({
       id: r.id,
       firstName: r.firstName,
@@ -119,9 +126,9 @@ export function listParticipants(db: Db, ctx: RequestContext, q: z.infer<typeof 
       programmeType: r.programmeType,
       site: { id: r.siteId, name: r.siteName },
       team: r.teamId && r.teamName !== null ? { id: r.teamId, name: r.teamName } : null,
-      coaches: coaches.filter((c) => c.participantId === r.id).map(({ id, name }) => ({ id, name })),
+      coaches: r.coaches,
       archived: r.archivedAt !== null,
     }));
-    return { items, total: total?.n ?? 0 };
+    return { items, total };
   });
 }

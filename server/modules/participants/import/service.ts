@@ -1,6 +1,7 @@
 import { IMPORT_MAX_LISTED_ERRORS, type ImportReport, type importModes } from '#shared/participant-import';
 import { todayIso } from '#shared/participants';
 import type { Db } from '../../../db/client';
+import { refreshStatistics } from '../../../db/migrate';
 import { withTenant } from '../../../db/tenant';
 import { type RequestContext, recordAudit } from '../../audit/record';
 import { readCsv } from './csv-read';
@@ -10,6 +11,7 @@ import { checkRows } from './rows';
 import { writeRows } from './write';
 
 export type ImportMode = (typeof importModes)[number];
+type ImportResult = { status: 200 | 422; report: ImportReport };
 
 /** Valid rows shown in the preview table: enough to see that the columns were understood. */
 const SAMPLE_ROWS = 10;
@@ -24,9 +26,9 @@ export async function importParticipants(
   ctx: RequestContext,
   mode: ImportMode,
   bytes: Uint8Array,
-): Promise<{ status: 200 | 422; report: ImportReport }> {
+): Promise<ImportResult> {
   const file = readCsv(bytes);
-  return withTenant(db, ctx.actor.organisationId, async (tx) => {
+  const result = await withTenant(db, ctx.actor.organisationId, async (tx): Promise<ImportResult> => {
     const datesOfBirth = file.rows.flatMap((r) => {
       const parsed = r.values.dateOfBirth ? parseImportDate(r.values.dateOfBirth) : undefined;
       return parsed?.ok ? [parsed.iso] : [];
@@ -72,4 +74,7 @@ export async function importParticipants(
     });
     return { status: 200, report: { ...report, imported: ids.length } };
   });
+  // A large import changes the tables' shape at once; PGlite never re-plans from fresh statistics by itself.
+  if (result.report.imported > 0) await refreshStatistics(db, ['participants', 'participant_coaches', 'career_events']);
+  return result;
 }
