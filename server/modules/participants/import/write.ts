@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../../db/client';
-import { auditLog, careerEvents, participantCoaches, participants } from '../../../db/schema';
-import type { RequestContext } from '../../audit/record';
+import { careerEvents, participantCoaches, participants } from '../../../db/schema';
+import { type RequestContext, recordAudits } from '../../audit/record';
 import { deriveState } from '../timeline';
 import type { ValidRow } from './rows';
 
@@ -68,17 +68,16 @@ export async function writeRows(tx: Tx, ctx: RequestContext, rows: readonly Vali
     p.events.map((e) => ({ organisationId, participantId: p.id, recordedBy: actor.id, ...e })),
   );
   await inBatches(events, (batch) => tx.insert(careerEvents).values(batch));
-  // The same row recordAudit writes, one per dossier: field names and the file row, never values.
-  const audit = planned.map((p) => ({
-    organisationId,
-    actorId: actor.id,
-    actorName: actor.name,
-    action: 'participant.imported',
-    targetType: 'participant',
-    targetId: p.id,
-    details: { fields: filledFields(p.row.body), row: p.row.row },
-    ip: ctx.ip ?? null,
-  }));
-  await inBatches(audit, (batch) => tx.insert(auditLog).values(batch));
+  // One per dossier: field names and the file row, never values.
+  await recordAudits(
+    tx,
+    ctx,
+    planned.map((p) => ({
+      action: 'participant.imported',
+      targetType: 'participant',
+      targetId: p.id,
+      details: { fields: filledFields(p.row.body), row: p.row.row },
+    })),
+  );
   return planned.map((p) => p.id);
 }
