@@ -1,4 +1,4 @@
-import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { indicationsBody, supportLevels } from '#shared/participants';
@@ -11,6 +11,7 @@ import { useListChoices } from '../lists/queries';
 import { today } from './dates';
 import { optional } from './PersonFields';
 import { participantQuery } from './queries';
+import { RowCard } from './RowCard';
 
 type Indication = NonNullable<ParticipantDossier['confidential']>['indications'][number];
 
@@ -80,61 +81,47 @@ export function IndicationsModal({
             if (item.type && !typeOptions.some((o) => o.value === item.type))
               typeOptions.push({ value: item.type, label: types.label(item.type) });
             return (
-              <Card
+              <RowCard
                 key={item.rowKey}
-                withBorder
-                padding="sm"
-                component="fieldset"
-                aria-label={t('participants.indications.rowLabel', { number })}
+                label={t('participants.indications.rowLabel', { number })}
+                removeLabel={t('participants.indications.removeRow', { number })}
+                onRemove={() => form.removeListItem('items', index)}
               >
-                <Stack gap="sm">
-                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                    <NativeSelect
-                      label={t('participants.indications.type')}
-                      required
-                      data={[{ value: '', label: t('participants.indications.chooseType') }, ...typeOptions]}
-                      {...form.getInputProps(`items.${index}.type`)}
-                    />
-                    <NativeSelect
-                      label={t('participants.indications.supportLevel')}
-                      required
-                      data={supportLevels.map((level) => ({
-                        value: level,
-                        label: t(`participants.supportLevels.${level}`),
-                      }))}
-                      {...form.getInputProps(`items.${index}.supportLevel`)}
-                    />
-                    <TextInput
-                      type="date"
-                      label={t('participants.indications.validFrom')}
-                      required
-                      {...form.getInputProps(`items.${index}.validFrom`)}
-                    />
-                    <TextInput
-                      type="date"
-                      label={t('participants.indications.validUntilOptional')}
-                      {...form.getInputProps(`items.${index}.validUntil`)}
-                    />
-                  </SimpleGrid>
-                  <Textarea
-                    label={t('participants.indications.noteOptional')}
-                    autosize
-                    minRows={1}
-                    {...form.getInputProps(`items.${index}.note`)}
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                  <NativeSelect
+                    label={t('participants.indications.type')}
+                    required
+                    data={[{ value: '', label: t('participants.indications.chooseType') }, ...typeOptions]}
+                    {...form.getInputProps(`items.${index}.type`)}
                   />
-                  <Group justify="flex-end">
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      size="xs"
-                      onClick={() => form.removeListItem('items', index)}
-                      aria-label={t('participants.indications.removeRow', { number })}
-                    >
-                      {t('participants.remove')}
-                    </Button>
-                  </Group>
-                </Stack>
-              </Card>
+                  <NativeSelect
+                    label={t('participants.indications.supportLevel')}
+                    required
+                    data={supportLevels.map((level) => ({
+                      value: level,
+                      label: t(`participants.supportLevels.${level}`),
+                    }))}
+                    {...form.getInputProps(`items.${index}.supportLevel`)}
+                  />
+                  <TextInput
+                    type="date"
+                    label={t('participants.indications.validFrom')}
+                    required
+                    {...form.getInputProps(`items.${index}.validFrom`)}
+                  />
+                  <TextInput
+                    type="date"
+                    label={t('participants.indications.validUntilOptional')}
+                    {...form.getInputProps(`items.${index}.validUntil`)}
+                  />
+                </SimpleGrid>
+                <Textarea
+                  label={t('participants.indications.noteOptional')}
+                  autosize
+                  minRows={1}
+                  {...form.getInputProps(`items.${index}.note`)}
+                />
+              </RowCard>
             );
           })}
           <Group>

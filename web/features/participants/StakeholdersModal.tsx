@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { stakeholdersBody } from '#shared/participants';
@@ -9,6 +9,7 @@ import { useSchemaForm, useSubmit } from '../../lib/forms';
 import { notify } from '../../lib/notify';
 import { optional } from './PersonFields';
 import { participantQuery } from './queries';
+import { RowCard } from './RowCard';
 
 type Stakeholder = NonNullable<ParticipantDossier['confidential']>['stakeholders'][number];
 
@@ -58,50 +59,36 @@ export function StakeholdersModal({
           {items.map((item, index) => {
             const number = index + 1;
             return (
-              <Card
+              <RowCard
                 key={item.rowKey}
-                withBorder
-                padding="sm"
-                component="fieldset"
-                aria-label={t('participants.stakeholders.rowLabel', { number })}
+                label={t('participants.stakeholders.rowLabel', { number })}
+                removeLabel={t('participants.stakeholders.removeRow', { number })}
+                onRemove={() => form.removeListItem('items', index)}
               >
-                <Stack gap="sm">
-                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                    <TextInput
-                      label={t('fields.name')}
-                      required
-                      autoComplete="off"
-                      {...form.getInputProps(`items.${index}.name`)}
-                    />
-                    <TextInput
-                      label={t('participants.stakeholders.relation')}
-                      description={t('participants.stakeholders.relationHint')}
-                      required
-                      {...form.getInputProps(`items.${index}.relation`)}
-                    />
-                  </SimpleGrid>
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                   <TextInput
-                    label={t('participants.stakeholders.contactOptional')}
+                    label={t('fields.name')}
+                    required
                     autoComplete="off"
-                    {...form.getInputProps(`items.${index}.contact`)}
+                    {...form.getInputProps(`items.${index}.name`)}
                   />
-                  <Checkbox
-                    label={t('participants.stakeholders.mayBeInvolved')}
-                    {...form.getInputProps(`items.${index}.mayBeInvolved`, { type: 'checkbox' })}
+                  <TextInput
+                    label={t('participants.stakeholders.relation')}
+                    description={t('participants.stakeholders.relationHint')}
+                    required
+                    {...form.getInputProps(`items.${index}.relation`)}
                   />
-                  <Group justify="flex-end">
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      size="xs"
-                      onClick={() => form.removeListItem('items', index)}
-                      aria-label={t('participants.stakeholders.removeRow', { number })}
-                    >
-                      {t('participants.remove')}
-                    </Button>
-                  </Group>
-                </Stack>
-              </Card>
+                </SimpleGrid>
+                <TextInput
+                  label={t('participants.stakeholders.contactOptional')}
+                  autoComplete="off"
+                  {...form.getInputProps(`items.${index}.contact`)}
+                />
+                <Checkbox
+                  label={t('participants.stakeholders.mayBeInvolved')}
+                  {...form.getInputProps(`items.${index}.mayBeInvolved`, { type: 'checkbox' })}
+                />
+              </RowCard>
             );
           })}
           <Group>
