@@ -22,6 +22,8 @@ export default defineConfig({
           groups: [
             { name: 'mantine', test: /node_modules[\\/]@mantine/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // Only the lazy chart component imports ECharts: its own group keeps it out of the eager vendor chunk.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

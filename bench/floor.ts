@@ -1,14 +1,20 @@
 import { todayIso } from '#shared/participants';
 import type { Db } from '../server/db/client';
 import type { RequestContext } from '../server/modules/audit/record';
+import { getCompetencyEvolution } from '../server/modules/competency-profile/evolution';
+import { getCompetencyHeatmap } from '../server/modules/competency-profile/heatmap';
+import { getCompetencyProfile } from '../server/modules/competency-profile/profile';
+import { getMatrix } from '../server/modules/iluo/matrix';
+import { createObservation } from '../server/modules/observations/service';
 import { addCareerEvent } from '../server/modules/participants/career-events';
 import { listParticipants } from '../server/modules/participants/caseload';
 import { getParticipant } from '../server/modules/participants/service';
-import type { BenchActor, BenchPlan } from './plan';
+import { type BenchActor, type BenchPlan, observationBody } from './plan';
 import { type LatencySummary, summariseLatencies } from './stats';
 
 /**
- * The SQL floor: the service functions the routes call (caseload.ts, service.ts, career-events.ts), called
+ * The SQL floor: the service functions the routes call (caseload.ts, service.ts, career-events.ts; for the
+ * workfloor profile.ts, evolution.ts, heatmap.ts, iluo/matrix.ts and observations/service.ts), called
  * in-process on the database with no HTTP, no session lookup, no validation and no JSON serialisation. What
  * remains is the work the request cannot avoid: its transaction (SET LOCAL ROLE + app.org_id), its queries, the
  * ORM's query building and row mapping, and the audit row where the route writes one.
@@ -95,5 +101,28 @@ export async function measureFloor(db: Db, plan: BenchPlan, concurrency: number,
     }),
   );
   for (const id of paused) await addCareerEvent(db, writer, id, { kind: 'resume', date: today });
+
+  const dossier = (w: number, i: number) => plan.dossierIds[(w * 7919 + i) % plan.dossierIds.length] as string;
+  results.push(
+    await measure('competency-profile', concurrency, seconds, (w, i) => getCompetencyProfile(db, coach, dossier(w, i))),
+  );
+  results.push(
+    await measure('competency-evolution', concurrency, seconds, (w, i) =>
+      getCompetencyEvolution(db, coach, dossier(w, i), {}),
+    ),
+  );
+  const supervisor = ctxOf(plan.team.supervisor);
+  results.push(
+    await measure('team-heatmap', concurrency, seconds, () =>
+      getCompetencyHeatmap(db, supervisor, plan.team.id, { status: 'active' }),
+    ),
+  );
+  results.push(await measure('iluo-matrix', concurrency, seconds, () => getMatrix(db, supervisor, plan.team.id)));
+  const rated = plan.team.participantIds;
+  results.push(
+    await measure('observation-save', concurrency, seconds, (w, i) =>
+      createObservation(db, supervisor, observationBody(plan, rated[(w * 31 + i) % rated.length] as string, today, i)),
+    ),
+  );
   return results;
 }

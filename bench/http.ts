@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { todayIso } from '#shared/participants';
-import type { BenchActor, BenchPlan } from './plan';
+import { type BenchActor, type BenchPlan, observationBody } from './plan';
 import { cpuMs, sampleRss } from './processes';
 import { type LatencySummary, summariseLatencies } from './stats';
 
@@ -109,6 +109,7 @@ export async function runScenarios(
     manager: await login(baseUrl, plan.manager, password),
     coach: await login(baseUrl, plan.coach, password),
     writer: plan.writer === plan.coach ? undefined : await login(baseUrl, plan.writer, password),
+    supervisor: await login(baseUrl, plan.team.supervisor, password),
   };
   const base = (cookie: string): autocannon.Options => ({
     url: baseUrl,
@@ -185,6 +186,54 @@ export async function runScenarios(
       accept: 'application/json',
     },
     requests: write,
+  });
+
+  // The workfloor (issue 4): the coach's radar and evolution over their caseload in turn, the supervisor's team.
+  const rotating = (path: (id: string) => string): Requests => {
+    let n = 0;
+    return [
+      {
+        method: 'GET',
+        setupRequest: (req) => ({ ...req, path: path(plan.dossierIds[n++ % plan.dossierIds.length] as string) }),
+      },
+    ];
+  };
+  await run('competency-profile', plan.coach, {
+    ...base(cookies.coach),
+    requests: rotating((id) => `/api/v1/participants/${id}/competency-profile`),
+  });
+  await run('competency-evolution', plan.coach, {
+    ...base(cookies.coach),
+    requests: rotating((id) => `/api/v1/participants/${id}/competency-evolution`),
+  });
+  await run('team-heatmap', plan.team.supervisor, {
+    ...base(cookies.supervisor),
+    url: `${baseUrl}/api/v1/teams/${plan.team.id}/competency-heatmap`,
+  });
+  await run('iluo-matrix', plan.team.supervisor, {
+    ...base(cookies.supervisor),
+    url: `${baseUrl}/api/v1/teams/${plan.team.id}/iluo-matrix`,
+  });
+  // Every request a new observation (its own client key) for the next participant of the team.
+  let saved = 0;
+  const save: Requests = [
+    {
+      method: 'POST',
+      setupRequest: (req) => {
+        const n = saved++;
+        const participantId = plan.team.participantIds[n % plan.team.participantIds.length] as string;
+        return {
+          ...req,
+          path: '/api/v1/observations',
+          body: JSON.stringify(observationBody(plan, participantId, today, n)),
+        };
+      },
+    },
+  ];
+  await run('observation-save', plan.team.supervisor, {
+    ...base(cookies.supervisor),
+    headers: { cookie: cookies.supervisor, 'content-type': 'application/json', accept: 'application/json' },
+    requests: save,
   });
   return results;
 }

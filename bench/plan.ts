@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Generated } from '../scripts/seed/scenario';
 
 export interface BenchActor {
   id: string;
   name: string;
-  role: 'manager' | 'coach' | 'admin';
+  role: 'manager' | 'coach' | 'admin' | 'supervisor';
   loginName: string;
   organisationId: string;
 }
@@ -21,6 +22,10 @@ export interface BenchPlan {
   dossierIds: string[];
   /** Active, not archived participants the writer may record events for; each connection gets its own. */
   writePool: string[];
+  /** The busiest team (most active participants): its heat map and ILUO matrix, and its supervisor's observations. */
+  team: { id: string; supervisor: BenchActor; participantIds: string[] };
+  /** What an observation form sends: the current version of the default framework and its competencies. */
+  observationForm: { frameworkVersionId: string; competencyIds: string[]; scaleLength: number };
 }
 
 export function choosePlan(generated: Generated, connections: number): BenchPlan {
@@ -55,6 +60,9 @@ export function choosePlan(generated: Generated, connections: number): BenchPlan
   }
   const [teamId] = [...perTeam.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!teamId) throw new Error('no team with active participants');
+  const supervisorId = dataset.teamSupervisors.find((s) => s.teamId === teamId)?.userId;
+  const current = org.workfloor.framework.versions.at(-1);
+  if (!current) throw new Error('no framework generated');
   return {
     organisationId,
     manager: actor('manager'),
@@ -64,5 +72,28 @@ export function choosePlan(generated: Generated, connections: number): BenchPlan
     filter: { status: 'active', teamId, q: 'an' },
     dossierIds: caseload,
     writePool,
+    team: {
+      id: teamId,
+      supervisor: actor('supervisor', supervisorId),
+      participantIds: [...open.values()].filter((p) => p.status === 'active' && p.teamId === teamId).map((p) => p.id),
+    },
+    observationForm: {
+      frameworkVersionId: current.version.id,
+      competencyIds: current.competencies.map((c) => c.id),
+      scaleLength: current.scaleLength,
+    },
+  };
+}
+
+/** The body of one observation as the supervisor's phone sends it: every competency scored, a fresh client key. */
+export function observationBody(plan: BenchPlan, participantId: string, observedOn: string, n: number) {
+  const { frameworkVersionId, competencyIds, scaleLength } = plan.observationForm;
+  return {
+    participantId,
+    context: 'werkvloer' as const,
+    frameworkVersionId,
+    observedOn,
+    ratings: competencyIds.map((competencyId, i) => ({ competencyId, score: 1 + ((n + i) % scaleLength) })),
+    clientKey: randomUUID(),
   };
 }

@@ -70,7 +70,8 @@ export async function sampleRss<T>(
 
 /**
  * Starts `node --import tsx <script>` directly (no npm or shell in between, so pid is the server's own process
- * and its RSS is what /proc reports), then waits until readyPath answers 200. Bounded: 120 attempts, 250 ms apart.
+ * and its RSS is what /proc reports), then waits until readyPath answers 200. Bounded: two minutes (starting tsx and
+ * opening PGlite takes seconds, many more on a busy machine).
  */
 export async function startChild(
   script: string,
@@ -97,7 +98,7 @@ export async function startChild(
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   };
-  for (let attempt = 0; attempt < 120; attempt++) {
+  for (let attempt = 0; attempt < 480; attempt++) {
     if (child.exitCode !== null) throw new Error(`${script} exited early:\n${output}`);
     try {
       const res = await fetch(baseUrl + readyPath);

@@ -76,17 +76,22 @@ async function main() {
     const generated = generateScale(scale, { seed: values.seed });
     const plan = choosePlan(generated, settings.connections);
     const loadStarted = performance.now();
+    let loaded: Record<string, number> = {};
+    let loadSeconds = 0;
     const db = await openForLoading(database.target);
     let floor: FloorResult[];
     let floorN: FloorResult[] = [];
     try {
-      await loadDataset(db.db, generated.dataset, {
+      loaded = await loadDataset(db.db, generated.dataset, {
         passwordHash: await hashPassword(DEMO_PASSWORD),
         origin: { scale: scale.name, seed: values.seed, purpose: 'bench' },
         concurrency: db.kind === 'postgres' ? 3 : 1,
+        bulk: generated.bulk,
       });
+      loadSeconds = (performance.now() - loadStarted) / 1000;
+      const rows = Object.values(loaded).reduce((a, b) => a + b, 0);
       log(
-        `  loaded ${generated.dataset.participants.length.toLocaleString('en')} participants in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (${elapsed()})`,
+        `  loaded ${generated.dataset.participants.length.toLocaleString('en')} participants and their history (${rows.toLocaleString('en')} rows, ${(loaded.ratings ?? 0).toLocaleString('en')} ratings) in ${loadSeconds.toFixed(1)} s: ${Math.round(rows / loadSeconds).toLocaleString('en')} rows/s (${elapsed()})`,
       );
       log('  SQL floor (service functions in-process, 1 at a time) …');
       floor = await measureFloor(db.db, plan, 1, floorSeconds);
@@ -147,7 +152,7 @@ async function main() {
     log('');
     log(formatTable(results, floor, floorN));
     log(`\nServer RSS: ${rssIdleMb} MB after start, ${serverRssPeakMb} MB at peak, ${rssEndMb} MB at the end.`);
-    log(`Targets (issue 3):\n${formatTargets(checks)}`);
+    log(`Targets (issues 3 and 4):\n${formatTargets(checks)}`);
 
     const stamp = new Date().toISOString().replaceAll(':', '-').slice(0, 19);
     const dir = join(repoRoot, 'bench', 'results');
@@ -167,7 +172,8 @@ async function main() {
         memoryGb: Math.round(totalmem() / 2 ** 30),
         node: process.version,
       },
-      data: summarise(generated.dataset),
+      data: summarise(generated.dataset, loaded),
+      load: { seconds: Math.round(loadSeconds * 10) / 10, rows: Object.values(loaded).reduce((a, b) => a + b, 0) },
       plan: {
         manager: plan.manager.loginName,
         coach: plan.coach.loginName,
@@ -175,6 +181,7 @@ async function main() {
         dossiers: plan.dossierIds.length,
         writePool: plan.writePool.length,
         filter: plan.filter,
+        team: { id: plan.team.id, supervisor: plan.team.supervisor.loginName, active: plan.team.participantIds.length },
       },
       http: results,
       sqlFloor: floor,

@@ -46,11 +46,12 @@ async function prepare(dataDir: string, reset: boolean) {
   try {
     if (await isEmpty(database.db)) {
       console.log(`Building the demo workplace in ${resolve(dataDir)} …`);
-      await loadDataset(database.db, generated.dataset, {
+      const loaded = await loadDataset(database.db, generated.dataset, {
         passwordHash: await hashPassword(DEMO_PASSWORD),
         origin: { scenario: 'demo', referenceDate: generated.referenceDate },
+        bulk: generated.bulk,
       });
-      console.log(formatSummary(generated.dataset));
+      console.log(formatSummary(generated.dataset, loaded));
     } else if (!(await holdsDemo(database.db, generated))) {
       throw new Error(`${dataDir} holds another database. Use --reset to replace it with the demo.`);
     } else {

@@ -10,9 +10,14 @@ import { authRoutes } from './modules/auth/routes';
 import { sessionPlugin } from './modules/auth/session-plugin';
 import { createLoginThrottle } from './modules/auth/throttle';
 import { coachOptionRoutes } from './modules/coach-options/routes';
+import { competencyRoutes } from './modules/competencies/routes';
+import { competencyProfileRoutes } from './modules/competency-profile/routes';
+import { feedbackRoutes } from './modules/feedback/routes';
 import { healthRoutes } from './modules/health/routes';
+import { iluoRoutes } from './modules/iluo/routes';
 import { listRoutes } from './modules/lists/routes';
 import { createMailer } from './modules/mail/mailer';
+import { observationRoutes } from './modules/observations/routes';
 import { organisationRoutes } from './modules/organisation/routes';
 import { participantAccountRoutes } from './modules/participants/account-routes';
 import { participantImportRoutes } from './modules/participants/import/routes';
@@ -100,6 +105,11 @@ export async function buildApp({ config, database, webRoot, logStream }: AppOpti
         participantRoutes,
         participantAccountRoutes,
         coachOptionRoutes,
+        observationRoutes,
+        feedbackRoutes,
+        competencyProfileRoutes,
+        competencyRoutes,
+        iluoRoutes,
         auditRoutes,
       ]) {
         await api.register(routes, deps);

@@ -17,6 +17,8 @@ const envSchema = z
     // Connections per server process; with several instances, keep their sum under PostgreSQL's max_connections.
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
     DATA_DIR: z.string().min(1).default('./data'),
+    /** Where the built web app is served from (default dist/web); lets a second build run side by side. */
+    WEB_ROOT: z.string().min(1).optional(),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SESSION_IDLE_MINUTES: duration.default(60),
     SESSION_MAX_HOURS: duration.default(12),

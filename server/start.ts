@@ -17,7 +17,7 @@ export async function start(config: Config): Promise<{ app: FastifyInstance; dat
     // PostgreSQL's autovacuum keeps statistics current; PGlite only has what we gather.
     if (database.kind === 'pglite') await refreshStatistics(database.db);
     await assertTenantIsolation(database.db);
-    const app = await buildApp({ config, database, webRoot: defaultWebRoot });
+    const app = await buildApp({ config, database, webRoot: config.WEB_ROOT ?? defaultWebRoot });
     return { app, database };
   } catch (err) {
     await database.close();

@@ -17,6 +17,10 @@ export const errorCodes = [
   'too_many_attempts',
   'weak_password',
   'invalid_token',
+  // Observations and mentor links (shared/observations.ts):
+  'not_started',
+  'link_revoked',
+  'link_expired',
   // CSV import, problems with the whole file (shared/participant-import.ts):
   'not_utf8',
   'invalid_csv',

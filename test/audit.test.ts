@@ -1,9 +1,11 @@
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIso } from '#shared/participants';
 import type { Db } from '../server/db/client';
-import { auditLog, user, verification } from '../server/db/schema';
+import { auditLog, feedbackConversations, user, verification } from '../server/db/schema';
 import { withTenant } from '../server/db/tenant';
+import { mentorLinkOf, observationBody, workplace } from '../server/modules/observations/test-fixtures';
 import { createTestApp, type TestApp } from './support/app';
 import {
   buildOrganisation,
@@ -16,6 +18,7 @@ import {
   loggedIn,
   login,
 } from './support/factories';
+import { buildSkill, buildSkillLevel } from './support/factories-iluo';
 
 let t: TestApp;
 let db: Db;
@@ -53,7 +56,8 @@ const lastAuditId = async () =>
 
 interface Expected {
   action: string;
-  actorId: string;
+  /** null for a mentor, who acts through a link without an account. */
+  actorId: string | null;
   organisationId: string;
   targetType: string;
   targetId: string;
@@ -589,6 +593,10 @@ const writes: Record<string, WriteCase> = {
       };
     },
   },
+  ...iluoWriteCases(),
+  ...competencyWriteCases(),
+  ...feedbackWriteCases(),
+  ...observationWriteCases(),
 };
 
 /**
@@ -640,6 +648,366 @@ async function waitingActivation() {
   });
   expect(res.statusCode, res.body).toBe(201);
   return { admin, cookie, organisationId, participantId: p.id, username, code: remember(res.json().activationCode) };
+}
+
+/** The ILUO writes (server/modules/iluo), each by the organisation's admin on a fresh team with one skill. */
+function iluoWriteCases(): Record<string, WriteCase> {
+  const skillOfNewTeam = async () => {
+    const { admin, cookie, organisationId } = await adminOf();
+    const team = await buildTeam(db, { organisationId });
+    const skill = await buildSkill(db, { organisationId, teamId: team.id });
+    return { admin, cookie, organisationId, team, skill };
+  };
+  const write = (
+    method: InjectOptions['method'],
+    url: string,
+    payload: ((s: Awaited<ReturnType<typeof skillOfNewTeam>>) => Promise<object>) | undefined,
+    target: (
+      s: Awaited<ReturnType<typeof skillOfNewTeam>>,
+      res: LightMyRequestResponse,
+    ) => Omit<Expected, 'actorId' | 'organisationId'>,
+  ): WriteCase => ({
+    prepare: async () => {
+      const s = await skillOfNewTeam();
+      const body = payload ? await payload(s) : undefined;
+      return {
+        request: {
+          method,
+          url: `/api/v1${url.replace(':team', s.team.id).replace(':skill', s.skill.id)}`,
+          headers: { cookie: s.cookie },
+          ...(body ? { payload: body } : {}),
+        },
+        expected: (res) => ({ actorId: s.admin.id, organisationId: s.organisationId, ...target(s, res) }),
+      };
+    },
+  });
+  const participantIn = (s: Awaited<ReturnType<typeof skillOfNewTeam>>) =>
+    buildParticipant(db, { organisationId: s.organisationId, teamId: s.team.id });
+  return {
+    'POST /api/v1/teams/:id/skills': write(
+      'POST',
+      '/teams/:team/skills',
+      async () => ({ name: 'Maaien' }),
+      (_, res) => ({
+        action: 'skill.created',
+        targetType: 'skill',
+        targetId: res.json().id,
+      }),
+    ),
+    'PUT /api/v1/teams/:id/skills/order': write(
+      'PUT',
+      '/teams/:team/skills/order',
+      async (s) => ({ skillIds: [s.skill.id] }),
+      (s) => ({ action: 'skill.reordered', targetType: 'team', targetId: s.team.id }),
+    ),
+    'PATCH /api/v1/skills/:id': write(
+      'PATCH',
+      '/skills/:skill',
+      async () => ({ critical: true }),
+      (s) => ({
+        action: 'skill.updated',
+        targetType: 'skill',
+        targetId: s.skill.id,
+      }),
+    ),
+    'POST /api/v1/skills/:id/archive': write('POST', '/skills/:skill/archive', undefined, (s) => ({
+      action: 'skill.archived',
+      targetType: 'skill',
+      targetId: s.skill.id,
+    })),
+    'POST /api/v1/skill-levels': write(
+      'POST',
+      '/skill-levels',
+      async (s) => ({
+        skillId: s.skill.id,
+        participantId: (await participantIn(s)).id,
+        level: 2,
+        assessedOn: '2024-06-03',
+      }),
+      (_, res) => ({ action: 'skill_level.recorded', targetType: 'participant', targetId: res.json().person.id }),
+    ),
+    'DELETE /api/v1/skill-levels/:id': {
+      prepare: async () => {
+        const s = await skillOfNewTeam();
+        const p = await participantIn(s);
+        const level = await buildSkillLevel(db, {
+          organisationId: s.organisationId,
+          skillId: s.skill.id,
+          participantId: p.id,
+          level: 3,
+        });
+        return {
+          request: { method: 'DELETE', url: `/api/v1/skill-levels/${level.id}`, headers: { cookie: s.cookie } },
+          expected: () => ({
+            action: 'skill_level.deleted',
+            actorId: s.admin.id,
+            organisationId: s.organisationId,
+            targetType: 'participant',
+            targetId: p.id,
+          }),
+        };
+      },
+    },
+    'PUT /api/v1/iluo-labels': write(
+      'PUT',
+      '/iluo-labels',
+      async () => ({
+        items: ['I', 'L', 'U', 'O'].map((letter, i) => ({
+          level: i + 1,
+          label: `Eigen ${letter}`,
+          meaning: 'Uitleg.',
+        })),
+      }),
+      (s) => ({ action: 'iluo_labels.replaced', targetType: 'organisation', targetId: s.organisationId }),
+    ),
+  };
+}
+
+/**
+ * The competency framework and job-profile writes (server/modules/competencies), each by the admin of a fresh
+ * organisation that already has two frameworks (the first is its default) made through the API.
+ */
+/** The feedback conversations (server/modules/feedback), by the admin of a fresh organisation on an active dossier. */
+function feedbackWriteCases(): Record<string, WriteCase> {
+  const conversationOfNewDossier = async () => {
+    const { admin, cookie, organisationId } = await adminOf();
+    const p = await buildParticipant(db, { organisationId });
+    const [row] = await db
+      .insert(feedbackConversations)
+      .values({
+        organisationId,
+        participantId: p.id,
+        heldOn: '2024-02-12',
+        staffIds: [admin.id],
+        agreements: 'We oefenen het plannen.',
+        createdBy: admin.id,
+      })
+      .returning({ id: feedbackConversations.id });
+    if (!row) throw new Error('no feedback conversation');
+    return { admin, cookie, organisationId, conversationId: row.id };
+  };
+  const onConversation =
+    (method: 'PATCH' | 'DELETE', action: string): WriteCase['prepare'] =>
+    async () => {
+      const c = await conversationOfNewDossier();
+      return {
+        request: {
+          method,
+          url: `/api/v1/feedback/${c.conversationId}`,
+          headers: { cookie: c.cookie },
+          ...(method === 'PATCH' ? { payload: { toWorkOn: 'Op tijd pauze nemen.' } } : {}),
+        },
+        expected: () => ({
+          action,
+          actorId: c.admin.id,
+          organisationId: c.organisationId,
+          targetType: 'feedback_conversation',
+          targetId: c.conversationId,
+        }),
+      };
+    };
+  return {
+    'POST /api/v1/participants/:id/feedback': {
+      prepare: async () => {
+        const { admin, cookie, organisationId } = await adminOf();
+        const p = await buildParticipant(db, { organisationId });
+        return {
+          request: {
+            method: 'POST',
+            url: `/api/v1/participants/${p.id}/feedback`,
+            headers: { cookie },
+            payload: { heldOn: '2024-02-12', wentWell: 'Altijd op tijd.' },
+          },
+          expected: (res) => ({
+            action: 'feedback.recorded',
+            actorId: admin.id,
+            organisationId,
+            targetType: 'feedback_conversation',
+            targetId: res.json().id,
+          }),
+        };
+      },
+    },
+    'PATCH /api/v1/feedback/:id': { prepare: onConversation('PATCH', 'feedback.updated') },
+    'DELETE /api/v1/feedback/:id': { prepare: onConversation('DELETE', 'feedback.deleted') },
+    'PUT /api/v1/feedback-rules': {
+      prepare: async () => {
+        const { admin, cookie, organisationId } = await adminOf();
+        return {
+          request: {
+            method: 'PUT',
+            url: '/api/v1/feedback-rules',
+            headers: { cookie },
+            payload: { items: [{ intervalDays: 21 }] },
+          },
+          expected: () => ({
+            action: 'feedback_rules.replaced',
+            actorId: admin.id,
+            organisationId,
+            targetType: 'feedback_rules',
+            targetId: organisationId,
+          }),
+        };
+      },
+    },
+  };
+}
+
+function competencyWriteCases(): Record<string, WriteCase> {
+  const framework = (name: string) => ({
+    name,
+    scale: [
+      { value: 1, label: 'Nog niet', meaning: 'Lukt nog niet.', pictogram: 'seed' },
+      { value: 2, label: 'Wel', meaning: 'Lukt.', pictogram: 'tree' },
+    ],
+    competencies: [{ key: 'samenwerken', name: 'Samenwerken', description: 'Samen.', indicators: ['Nee.', 'Ja.'] }],
+  });
+  const profile = (frameworkId: string) => ({
+    frameworkId,
+    name: 'Arbeider',
+    ladderStep: 1,
+    workMode: 'uitvoerend',
+    expectations: [{ competencyKey: 'samenwerken', level: 2 }],
+  });
+  const setting = async () => {
+    const { admin, cookie, organisationId } = await adminOf();
+    const post = async (url: string, payload?: object) => {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie }, payload });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json() as { id: string };
+    };
+    await post('/competency-frameworks', framework('Eerste kader'));
+    const second = await post('/competency-frameworks', framework('Tweede kader'));
+    const jobProfile = await post('/job-profiles', profile(second.id));
+    return { admin, cookie, organisationId, post, frameworkId: second.id, jobProfileId: jobProfile.id };
+  };
+  type Setting = Awaited<ReturnType<typeof setting>>;
+  const write = (
+    method: InjectOptions['method'],
+    url: (s: Setting) => Promise<string>,
+    payload: ((s: Setting) => Promise<object>) | undefined,
+    target: (s: Setting, res: LightMyRequestResponse) => Omit<Expected, 'actorId' | 'organisationId'>,
+  ): WriteCase => ({
+    prepare: async () => {
+      const s = await setting();
+      const body = payload ? await payload(s) : undefined;
+      return {
+        request: {
+          method,
+          url: `/api/v1${await url(s)}`,
+          headers: { cookie: s.cookie },
+          ...(body ? { payload: body } : {}),
+        },
+        expected: (res) => ({ actorId: s.admin.id, organisationId: s.organisationId, ...target(s, res) }),
+      };
+    },
+  });
+  const onFramework = (action: string) => (s: Setting) => ({
+    action: `competencyFramework.${action}`,
+    targetType: 'competency_framework',
+    targetId: s.frameworkId,
+  });
+  const createdFramework = (action: string) => (_: Setting, res: LightMyRequestResponse) => ({
+    action: `competencyFramework.${action}`,
+    targetType: 'competency_framework',
+    targetId: res.json().id,
+  });
+  const onProfile = (action: string) => (s: Setting) => ({
+    action: `jobProfile.${action}`,
+    targetType: 'job_profile',
+    targetId: s.jobProfileId,
+  });
+  return {
+    'POST /api/v1/competency-frameworks': write(
+      'POST',
+      async () => '/competency-frameworks',
+      async () => framework('Derde kader'),
+      createdFramework('created'),
+    ),
+    'PUT /api/v1/competency-frameworks/:id': write(
+      'PUT',
+      async (s) => `/competency-frameworks/${s.frameworkId}`,
+      async () => framework('Tweede kader, herschreven'),
+      onFramework('updated'),
+    ),
+    'POST /api/v1/competency-frameworks/:id/default': write(
+      'POST',
+      async (s) => `/competency-frameworks/${s.frameworkId}/default`,
+      undefined,
+      onFramework('default_set'),
+    ),
+    'POST /api/v1/competency-frameworks/:id/archive': write(
+      'POST',
+      async (s) => `/competency-frameworks/${s.frameworkId}/archive`,
+      undefined,
+      onFramework('archived'),
+    ),
+    'POST /api/v1/competency-frameworks/:id/unarchive': write(
+      'POST',
+      async (s) => {
+        await s.post(`/competency-frameworks/${s.frameworkId}/archive`);
+        return `/competency-frameworks/${s.frameworkId}/unarchive`;
+      },
+      undefined,
+      onFramework('unarchived'),
+    ),
+    'POST /api/v1/competency-frameworks/default-template': write(
+      'POST',
+      async () => '/competency-frameworks/default-template',
+      undefined,
+      createdFramework('created'),
+    ),
+    'POST /api/v1/competency-frameworks/import': write(
+      'POST',
+      async () => '/competency-frameworks/import',
+      async () => ({
+        format: 'groeipad-competency-framework',
+        formatVersion: 1,
+        framework: framework('Gedeeld kader'),
+        jobProfiles: [],
+      }),
+      createdFramework('imported'),
+    ),
+    'POST /api/v1/job-profiles': write(
+      'POST',
+      async () => '/job-profiles',
+      async (s) => ({ ...profile(s.frameworkId), name: 'Meestergast' }),
+      (_, res) => ({ action: 'jobProfile.created', targetType: 'job_profile', targetId: res.json().id }),
+    ),
+    'PUT /api/v1/job-profiles/:id': write(
+      'PUT',
+      async (s) => `/job-profiles/${s.jobProfileId}`,
+      async (s) => ({ ...profile(s.frameworkId), ladderStep: 2 }),
+      onProfile('updated'),
+    ),
+    'POST /api/v1/job-profiles/:id/archive': write(
+      'POST',
+      async (s) => `/job-profiles/${s.jobProfileId}/archive`,
+      undefined,
+      onProfile('archived'),
+    ),
+    'PUT /api/v1/participants/:id/job-profiles': {
+      prepare: async () => {
+        const s = await setting();
+        const p = await buildParticipant(db, { organisationId: s.organisationId });
+        return {
+          request: {
+            method: 'PUT',
+            url: `/api/v1/participants/${p.id}/job-profiles`,
+            headers: { cookie: s.cookie },
+            payload: { currentProfileId: s.jobProfileId, targetProfileId: null },
+          },
+          expected: () => ({
+            action: 'participant.job_profiles_set',
+            actorId: s.admin.id,
+            organisationId: s.organisationId,
+            targetType: 'participant',
+            targetId: p.id,
+          }),
+        };
+      },
+    },
+  };
 }
 
 let setupActor: { actorId: string; organisationId: string; targetId: string };
@@ -881,3 +1249,141 @@ describe('no secrets in the audit log', () => {
     for (const secret of secrets) expect(everything, 'a secret in the audit log').not.toContain(secret);
   });
 });
+
+/** Observations, self-assessments and mentor links: each write leaves its row (a mentor's without an actor id). */
+function observationWriteCases(): Record<string, WriteCase> {
+  const place = async () => {
+    const w = await workplace(t);
+    rememberCookie(w.supervisor.cookie);
+    rememberCookie(w.coach.cookie);
+    return w;
+  };
+  const created = (w: Awaited<ReturnType<typeof workplace>>, actorId: string) => (res: LightMyRequestResponse) => ({
+    action: 'observation.created',
+    actorId,
+    organisationId: w.orgId,
+    targetType: 'observation',
+    targetId: res.json().id,
+  });
+  return {
+    'POST /api/v1/observations': {
+      prepare: async () => {
+        const w = await place();
+        return {
+          request: {
+            method: 'POST',
+            url: '/api/v1/observations',
+            headers: { cookie: w.supervisor.cookie },
+            payload: observationBody(w),
+          },
+          expected: created(w, w.supervisor.user.id),
+        };
+      },
+    },
+    'DELETE /api/v1/observations/:id': {
+      prepare: async () => {
+        const w = await place();
+        const made = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/observations',
+          headers: { cookie: w.supervisor.cookie },
+          payload: observationBody(w),
+        });
+        expect(made.statusCode, made.body).toBe(201);
+        const id = made.json().id as string;
+        return {
+          request: { method: 'DELETE', url: `/api/v1/observations/${id}`, headers: { cookie: w.supervisor.cookie } },
+          expected: () => ({
+            action: 'observation.deleted',
+            actorId: w.supervisor.user.id,
+            organisationId: w.orgId,
+            targetType: 'observation',
+            targetId: id,
+          }),
+        };
+      },
+    },
+    'POST /api/v1/me/self-assessments': {
+      prepare: async () => {
+        const w = await place();
+        const me = await loggedIn(t.app, db, 'participant', w.orgId);
+        rememberCookie(me.cookie);
+        await buildParticipant(db, { organisationId: w.orgId, teamId: w.team.id, userId: me.user.id });
+        const { participantId: _, context: __, ...body } = observationBody(w);
+        return {
+          request: {
+            method: 'POST',
+            url: '/api/v1/me/self-assessments',
+            headers: { cookie: me.cookie },
+            payload: body,
+          },
+          expected: created(w, me.user.id),
+        };
+      },
+    },
+    'POST /api/v1/participants/:id/mentor-invitations': {
+      prepare: async () => {
+        const w = await place();
+        return {
+          request: {
+            method: 'POST',
+            url: `/api/v1/participants/${w.participant.id}/mentor-invitations`,
+            headers: { cookie: w.coach.cookie },
+            payload: {
+              mentorName: 'Mentor Audit',
+              mentorEmail: `mentor.${crypto.randomUUID()}@stage.example.org`,
+              validFrom: todayIso(),
+              validUntil: todayIso(),
+            },
+          },
+          expected: () => ({
+            action: 'mentor.invited',
+            actorId: w.coach.user.id,
+            organisationId: w.orgId,
+            targetType: 'participant',
+            targetId: w.participant.id,
+          }),
+        };
+      },
+    },
+    'POST /api/v1/mentor-invitations/:id/revoke': {
+      prepare: async () => {
+        const w = await place();
+        const link = await mentorLinkOf(t.app, db, w.coach.cookie, w.participant.id);
+        remember(link.token);
+        return {
+          request: {
+            method: 'POST',
+            url: `/api/v1/mentor-invitations/${link.invitationId}/revoke`,
+            headers: { cookie: w.coach.cookie },
+          },
+          expected: () => ({
+            action: 'mentor.revoked',
+            actorId: w.coach.user.id,
+            organisationId: w.orgId,
+            targetType: 'participant',
+            targetId: w.participant.id,
+          }),
+        };
+      },
+    },
+    'POST /api/v1/mentor-links/:token/observations': {
+      prepare: async () => {
+        const w = await place();
+        const link = await mentorLinkOf(t.app, db, w.coach.cookie, w.participant.id);
+        remember(link.token);
+        const { participantId: _, context: __, ...body } = observationBody(w, { observedOn: todayIso() });
+        return {
+          request: { method: 'POST', url: `/api/v1/mentor-links/${link.token}/observations`, payload: body },
+          expected: () => ({
+            action: 'mentor_link.observation_created',
+            actorId: null,
+            organisationId: w.orgId,
+            targetType: 'participant',
+            targetId: w.participant.id,
+          }),
+        };
+      },
+    },
+  };
+}

@@ -2,7 +2,17 @@ import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#shared/common';
-import { careerEvents, participants, sites, teamSupervisors, teams, user, verification } from '../server/db/schema';
+import {
+  careerEvents,
+  feedbackConversations,
+  participants,
+  sites,
+  teamSupervisors,
+  teams,
+  user,
+  verification,
+} from '../server/db/schema';
+import { dayFromToday, mentorLinkOf, ratingVersionOf } from '../server/modules/observations/test-fixtures';
 import { createTestApp, type TestApp } from './support/app';
 import {
   addSupervisor,
@@ -16,6 +26,8 @@ import {
   loggedIn,
   login,
 } from './support/factories';
+import { buildObservation } from './support/factories-competencies';
+import { buildSkill, buildSkillLevel } from './support/factories-iluo';
 
 /**
  * Every /api/v1 route × every caller: the six roles of organisation A, nobody, and the admin of organisation B.
@@ -174,6 +186,87 @@ async function linkOwnDossier(c: Ctx) {
   if (ownDossierLinked) return;
   await c.participant('active', { relation: 'self', userId: callerIds.get('participant') as string });
   ownDossierLinked = true;
+}
+
+/** A fresh organisation-A team with one skill and an active participant in it (started 2024-01-15). */
+async function iluoSkill(c: Ctx) {
+  const db = t.database.db;
+  const teamId = await c.team();
+  const participant = await buildParticipant(db, { organisationId: orgA, teamId });
+  const skill = await buildSkill(db, { organisationId: orgA, teamId, name: `Taak ${c.unique()}` });
+  for (const id of [participant.id, participant.coachId, skill.id]) if (id) idsOfA.add(id);
+  return { id: skill.id, teamId, participantId: participant.id };
+}
+
+/** A fresh organisation-A framework (the first one becomes A's default), made by A's admin through the API. */
+async function frameworkOfA(c: Ctx, options: { archived?: boolean } = {}) {
+  const admin = { cookie: cookies.get('admin') as string };
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/competency-frameworks',
+    headers: admin,
+    payload: matrixFramework(`Kader ${c.unique()}`),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const detail = res.json() as { id: string; current: { id: string; competencies: { id: string }[] } };
+  for (const id of [detail.id, detail.current.id, ...detail.current.competencies.map((x) => x.id)]) idsOfA.add(id);
+  if (options.archived) {
+    await t.app.inject({ method: 'POST', url: `/api/v1/competency-frameworks/${detail.id}/archive`, headers: admin });
+  }
+  return detail;
+}
+
+const matrixFramework = (name: string) => ({
+  name,
+  scale: [
+    { value: 1, label: 'Nog niet', meaning: 'Lukt nog niet.', pictogram: 'seed' },
+    { value: 2, label: 'Wel', meaning: 'Lukt.', pictogram: 'tree' },
+  ],
+  competencies: [
+    { key: 'samenwerken', name: 'Samenwerken', description: 'Samen werken.', indicators: ['Nee.', 'Ja.'] },
+  ],
+});
+
+/** A fresh job profile of a fresh organisation-A framework. */
+async function jobProfileOfA(c: Ctx) {
+  const framework = await frameworkOfA(c);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/job-profiles',
+    headers: { cookie: cookies.get('admin') as string },
+    payload: matrixJobProfile(framework.id, c),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  idsOfA.add(res.json().id);
+  return { id: res.json().id as string, frameworkId: framework.id };
+}
+
+const matrixJobProfile = (frameworkId: string, c: Ctx) => ({
+  frameworkId,
+  name: `Profiel ${c.unique()}`,
+  ladderStep: 1,
+  workMode: 'uitvoerend',
+  expectations: [{ competencyKey: 'samenwerken', level: 2 }],
+});
+
+/** A feedback conversation on a fresh organisation-A dossier, recorded by a colleague none of the callers is. */
+async function feedbackConversationOfA(c: Ctx) {
+  const participantId = await c.participant('active');
+  const recorder = await c.user('coach');
+  const [row] = await t.database.db
+    .insert(feedbackConversations)
+    .values({
+      organisationId: orgA,
+      participantId,
+      heldOn: '2024-02-12',
+      staffIds: [recorder],
+      agreements: 'We oefenen het plannen van de dag.',
+      createdBy: recorder,
+    })
+    .returning({ id: feedbackConversations.id });
+  if (!row) throw new Error('no feedback conversation');
+  idsOfA.add(row.id);
+  return row.id;
 }
 
 function dossierRequest(key: string) {
@@ -491,6 +584,468 @@ const table: Record<string, Row> = {
     status: 200,
     byId: true,
     request: async (c) => ({ url: `/api/v1/referrers/${await c.referrer()}`, payload: { kind: 'other' } }),
+  },
+  // ---- competency frameworks and job profiles ----
+  // Frameworks hold nothing personal: every role reads them (participants self-assess); only the admin changes
+  // them. B's admin acts on B's own frameworks and gets 404 for A's.
+  'GET /api/v1/competency-frameworks': {
+    allowed: everyone,
+    status: 200,
+    request: async () => ({ url: '/api/v1/competency-frameworks?archived=true' }),
+  },
+  'POST /api/v1/competency-frameworks': {
+    allowed: ['admin'],
+    status: 201,
+    request: async (c) => ({ url: '/api/v1/competency-frameworks', payload: matrixFramework(`Kader ${c.unique()}`) }),
+  },
+  // Both organisations have a default framework: B's admin gets B's own.
+  'GET /api/v1/competency-frameworks/default': {
+    allowed: everyone,
+    status: 200,
+    request: async (c) => {
+      await frameworkOfA(c);
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/competency-frameworks',
+        headers: { cookie: cookies.get('foreignAdmin') as string },
+        payload: matrixFramework(`Kader van B ${c.unique()}`),
+      });
+      return { url: '/api/v1/competency-frameworks/default' };
+    },
+  },
+  'POST /api/v1/competency-frameworks/default-template': {
+    allowed: ['admin'],
+    status: 201,
+    request: async (c) => {
+      // The template can be added once per organisation: rename an earlier one so every call adds it anew.
+      await t.database.db.execute(
+        `update competency_frameworks set name = 'Oud ${c.unique()}' where lower(name) = '11 kerncompetenties'`,
+      );
+      return { url: '/api/v1/competency-frameworks/default-template' };
+    },
+  },
+  'GET /api/v1/competency-frameworks/:id': {
+    allowed: everyone,
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/competency-frameworks/${(await frameworkOfA(c)).id}` }),
+  },
+  'PUT /api/v1/competency-frameworks/:id': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({
+      url: `/api/v1/competency-frameworks/${(await frameworkOfA(c)).id}`,
+      payload: matrixFramework(`Kader ${c.unique()}`),
+    }),
+  },
+  'POST /api/v1/competency-frameworks/:id/default': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/competency-frameworks/${(await frameworkOfA(c)).id}/default` }),
+  },
+  'POST /api/v1/competency-frameworks/:id/archive': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => {
+      // Two frameworks, so the one archived is not the default.
+      await frameworkOfA(c);
+      return { url: `/api/v1/competency-frameworks/${(await frameworkOfA(c)).id}/archive` };
+    },
+  },
+  'POST /api/v1/competency-frameworks/:id/unarchive': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => {
+      await frameworkOfA(c);
+      return { url: `/api/v1/competency-frameworks/${(await frameworkOfA(c, { archived: true })).id}/unarchive` };
+    },
+  },
+  'GET /api/v1/competency-framework-versions/:id': {
+    allowed: everyone,
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/competency-framework-versions/${(await frameworkOfA(c)).current.id}` }),
+  },
+  'GET /api/v1/competency-frameworks/:id/export': {
+    allowed: everyone,
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/competency-frameworks/${(await frameworkOfA(c)).id}/export?format=csv` }),
+  },
+  'POST /api/v1/competency-frameworks/import': {
+    allowed: ['admin'],
+    status: 201,
+    request: async (c) => ({
+      url: '/api/v1/competency-frameworks/import',
+      payload: {
+        format: 'groeipad-competency-framework',
+        formatVersion: 1,
+        framework: matrixFramework(`Gedeeld ${c.unique()}`),
+        jobProfiles: [],
+      },
+    }),
+  },
+  'GET /api/v1/job-profiles': {
+    allowed: everyone,
+    status: 200,
+    request: async () => ({ url: '/api/v1/job-profiles?archived=true' }),
+  },
+  'POST /api/v1/job-profiles': {
+    allowed: ['admin'],
+    status: 201,
+    // The framework is organisation A's: B's admin is refused it as an unknown reference.
+    foreign: 400,
+    request: async (c) => ({ url: '/api/v1/job-profiles', payload: matrixJobProfile((await frameworkOfA(c)).id, c) }),
+  },
+  'PUT /api/v1/job-profiles/:id': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => {
+      const profile = await jobProfileOfA(c);
+      return { url: `/api/v1/job-profiles/${profile.id}`, payload: matrixJobProfile(profile.frameworkId, c) };
+    },
+  },
+  'POST /api/v1/job-profiles/:id/archive': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/job-profiles/${(await jobProfileOfA(c)).id}/archive` }),
+  },
+  // A participant's job profiles are part of the dossier: read like it, set by its coach or the admin.
+  'GET /api/v1/participants/:id/job-profiles': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404, participant: 404 },
+    request: async (c) => ({ url: `/api/v1/participants/${await c.participant('active')}/job-profiles` }),
+  },
+  'PUT /api/v1/participants/:id/job-profiles': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: async (c) => ({
+      url: `/api/v1/participants/${await c.participant('active')}/job-profiles`,
+      payload: { currentProfileId: (await jobProfileOfA(c)).id, targetProfileId: null },
+    }),
+  },
+  // ---- observations, self-assessments and mentor links ----
+  // Rating: a supervisor of the dossier's team or one of its coaches; out of reach is 404. Reading is like the
+  // dossier. Taking back: its rater or the admin. The mentor link reaches its one participant, without a session.
+  'POST /api/v1/observations': {
+    allowed: ['coach', 'supervisor'],
+    status: 201,
+    unrelated: { coach: 404, supervisor: 404 },
+    request: async (c) => {
+      const participantId = await c.participant('active');
+      const { versionId, competencyId } = await ratingVersionOf(t.database.db, orgA);
+      return {
+        url: '/api/v1/observations',
+        payload: {
+          participantId,
+          frameworkVersionId: versionId,
+          context: 'werkvloer',
+          observedOn: '2024-06-03',
+          ratings: [{ competencyId, score: 1 }],
+        },
+      };
+    },
+  },
+  'GET /api/v1/observations/participants': {
+    allowed: ['coach', 'supervisor'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/observations/participants' }),
+  },
+  'GET /api/v1/participants/:id/observations': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404, participant: 404 },
+    request: async (c) => ({ url: `/api/v1/participants/${await c.participant('active')}/observations` }),
+  },
+  'DELETE /api/v1/observations/:id': {
+    allowed: ['admin', 'coach', 'supervisor'],
+    status: 204,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404 },
+    request: async (c) => {
+      const participantId = await c.participant('active');
+      const { versionId, competencyId } = await ratingVersionOf(t.database.db, orgA);
+      const { observation } = await buildObservation(t.database.db, {
+        organisationId: orgA,
+        participantId,
+        versionId,
+        scores: { [competencyId]: 3 },
+      });
+      idsOfA.add(observation.id);
+      return { url: `/api/v1/observations/${observation.id}` };
+    },
+  },
+  'POST /api/v1/me/self-assessments': {
+    allowed: ['participant'],
+    status: 201,
+    request: async (c) => {
+      await linkOwnDossier(c);
+      const { versionId, competencyId } = await ratingVersionOf(t.database.db, orgA);
+      return {
+        url: '/api/v1/me/self-assessments',
+        payload: { frameworkVersionId: versionId, observedOn: '2024-06-03', ratings: [{ competencyId, score: 1 }] },
+      };
+    },
+  },
+  'POST /api/v1/participants/:id/mentor-invitations': {
+    allowed: ['admin', 'coach'],
+    status: 201,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: async (c) => ({
+      url: `/api/v1/participants/${await c.participant('active')}/mentor-invitations`,
+      payload: {
+        mentorName: 'Stagementor',
+        mentorEmail: `${c.unique()}@stage.example.org`,
+        validFrom: dayFromToday(0),
+        validUntil: dayFromToday(30),
+      },
+    }),
+  },
+  'GET /api/v1/participants/:id/mentor-invitations': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: async (c) => ({ url: `/api/v1/participants/${await c.participant('active')}/mentor-invitations` }),
+  },
+  'POST /api/v1/mentor-invitations/:id/revoke': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: async (c) => {
+      const participantId = await c.participant('active');
+      const link = await mentorLinkOf(t.app, t.database.db, cookies.get('admin') as string, participantId);
+      idsOfA.add(link.invitationId);
+      return { url: `/api/v1/mentor-invitations/${link.invitationId}/revoke` };
+    },
+  },
+  'GET /api/v1/mentor-links/:token': {
+    allowed: 'public',
+    status: 200,
+    request: async (c) => {
+      await ratingVersionOf(t.database.db, orgA);
+      const participantId = await c.participant('active');
+      const { token } = await mentorLinkOf(t.app, t.database.db, cookies.get('admin') as string, participantId);
+      return { url: `/api/v1/mentor-links/${token}` };
+    },
+  },
+  'POST /api/v1/mentor-links/:token/observations': {
+    allowed: 'public',
+    status: 201,
+    request: async (c) => {
+      const { versionId, competencyId } = await ratingVersionOf(t.database.db, orgA);
+      const participantId = await c.participant('active');
+      const { token } = await mentorLinkOf(t.app, t.database.db, cookies.get('admin') as string, participantId);
+      return {
+        url: `/api/v1/mentor-links/${token}/observations`,
+        payload: { frameworkVersionId: versionId, observedOn: dayFromToday(0), ratings: [{ competencyId, score: 1 }] },
+      };
+    },
+  },
+  // ---- feedback conversations and cadence ----
+  'POST /api/v1/participants/:id/feedback': {
+    allowed: ['admin', 'coach', 'supervisor'],
+    status: 201,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404 },
+    request: async (c) => ({
+      url: `/api/v1/participants/${await c.participant('active')}/feedback`,
+      payload: { heldOn: '2024-02-12', agreements: 'We oefenen het plannen van de dag.' },
+    }),
+  },
+  'GET /api/v1/participants/:id/feedback': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404, participant: 404 },
+    request: async (c) => ({ url: `/api/v1/participants/${await c.participant('active')}/feedback` }),
+  },
+  // A conversation recorded by the dossier's own coach: the admin may change it, anyone else unrelated gets 404.
+  'PATCH /api/v1/feedback/:id': {
+    allowed: ['admin', 'coach', 'supervisor'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404 },
+    request: async (c) => ({
+      url: `/api/v1/feedback/${await feedbackConversationOfA(c)}`,
+      payload: { toWorkOn: 'Op tijd pauze nemen.' },
+    }),
+  },
+  'DELETE /api/v1/feedback/:id': {
+    allowed: ['admin'],
+    status: 204,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/feedback/${await feedbackConversationOfA(c)}` }),
+  },
+  'GET /api/v1/feedback/due': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/feedback/due?scope=organisation' }),
+  },
+  'GET /api/v1/me/feedback': {
+    allowed: ['participant'],
+    status: 200,
+    request: async (c) => {
+      await linkOwnDossier(c);
+      return { url: '/api/v1/me/feedback' };
+    },
+  },
+  'GET /api/v1/feedback-rules': {
+    allowed: staff,
+    status: 200,
+    request: async () => ({ url: '/api/v1/feedback-rules' }),
+  },
+  'PUT /api/v1/feedback-rules': {
+    allowed: ['admin'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/feedback-rules', payload: { items: [{ intervalDays: 21 }] } }),
+  },
+  // ---- competency profile, evolution and heat map ----
+  // The radar and the evolution are read like the dossier (observation.read): out of reach is 404.
+  'GET /api/v1/participants/:id/competency-profile': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404, participant: 404 },
+    request: async (c) => ({ url: `/api/v1/participants/${await c.participant('active')}/competency-profile` }),
+  },
+  'GET /api/v1/participants/:id/competency-evolution': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404, participant: 404 },
+    request: async (c) => ({
+      url: `/api/v1/participants/${await c.participant('active')}/competency-evolution?from=2024-01-01`,
+    }),
+  },
+  // Teams are no secret among staff: a team the caller has no one in answers 200 with no rows.
+  'GET /api/v1/teams/:id/competency-heatmap': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/teams/${await c.team()}/competency-heatmap?status=all` }),
+  },
+  // ---- ILUO skills and matrix ----
+  // Reading is for all staff. Skills and levels are for the admin and the team's supervisors; a supervisor of
+  // another team gets 403 (teams are no secret), and B's admin 404 for A's teams, skills and levels.
+  'GET /api/v1/teams/:id/skills': {
+    allowed: staff,
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/teams/${await c.team()}/skills?archived=true` }),
+  },
+  'POST /api/v1/teams/:id/skills': {
+    allowed: ['admin', 'supervisor'],
+    status: 201,
+    byId: true,
+    unrelated: { supervisor: 403 },
+    request: async (c) => ({ url: `/api/v1/teams/${await c.team()}/skills`, payload: { name: `Taak ${c.unique()}` } }),
+  },
+  'PUT /api/v1/teams/:id/skills/order': {
+    allowed: ['admin', 'supervisor'],
+    status: 200,
+    byId: true,
+    unrelated: { supervisor: 403 },
+    request: async (c) => {
+      const skill = await iluoSkill(c);
+      return { url: `/api/v1/teams/${skill.teamId}/skills/order`, payload: { skillIds: [skill.id] } };
+    },
+  },
+  'PATCH /api/v1/skills/:id': {
+    allowed: ['admin', 'supervisor'],
+    status: 200,
+    byId: true,
+    unrelated: { supervisor: 403 },
+    request: async (c) => ({ url: `/api/v1/skills/${(await iluoSkill(c)).id}`, payload: { critical: true } }),
+  },
+  'POST /api/v1/skills/:id/archive': {
+    allowed: ['admin', 'supervisor'],
+    status: 200,
+    byId: true,
+    unrelated: { supervisor: 403 },
+    request: async (c) => ({ url: `/api/v1/skills/${(await iluoSkill(c)).id}/archive` }),
+  },
+  'GET /api/v1/skills/:id/history': {
+    allowed: staff,
+    status: 200,
+    byId: true,
+    request: async (c) => {
+      const skill = await iluoSkill(c);
+      return { url: `/api/v1/skills/${skill.id}/history?participantId=${skill.participantId}` };
+    },
+  },
+  'POST /api/v1/skill-levels': {
+    allowed: ['admin', 'supervisor'],
+    status: 201,
+    // The skill named in the body is organisation A's.
+    foreign: 404,
+    unrelated: { supervisor: 403 },
+    request: async (c) => {
+      const skill = await iluoSkill(c);
+      return {
+        url: '/api/v1/skill-levels',
+        payload: { skillId: skill.id, participantId: skill.participantId, level: 3, assessedOn: '2024-06-03' },
+      };
+    },
+  },
+  // Taking a level back is for its assessor (a supervisor, checked by the service) or the admin.
+  'DELETE /api/v1/skill-levels/:id': {
+    allowed: ['admin', 'supervisor'],
+    status: 200,
+    byId: true,
+    unrelated: { supervisor: 403 },
+    request: async (c) => {
+      const skill = await iluoSkill(c);
+      const level = await buildSkillLevel(t.database.db, {
+        organisationId: orgA,
+        skillId: skill.id,
+        participantId: skill.participantId,
+        level: 2,
+      });
+      idsOfA.add(level.id);
+      idsOfA.add(level.assessorId);
+      return { url: `/api/v1/skill-levels/${level.id}` };
+    },
+  },
+  'GET /api/v1/teams/:id/iluo-matrix': {
+    allowed: staff,
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/teams/${(await iluoSkill(c)).teamId}/iluo-matrix` }),
+  },
+  'GET /api/v1/teams/:id/iluo-matrix.pdf': {
+    allowed: staff,
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/teams/${(await iluoSkill(c)).teamId}/iluo-matrix.pdf?size=A3` }),
+  },
+  'GET /api/v1/iluo-labels': { allowed: staff, status: 200, request: async () => ({ url: '/api/v1/iluo-labels' }) },
+  'PUT /api/v1/iluo-labels': {
+    allowed: ['admin'],
+    status: 200,
+    request: async (c) => ({
+      url: '/api/v1/iluo-labels',
+      payload: {
+        items: ['I', 'L', 'U', 'O'].map((letter, i) => ({
+          level: i + 1,
+          label: `${letter} ${c.unique()}`,
+          meaning: 'Uitleg.',
+        })),
+      },
+    }),
   },
 };
 

@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
-import { asc, count, sql } from 'drizzle-orm';
+import { asc, count, type SQL, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { username as usernameSchema } from '#shared/auth';
 import { builtInListItems } from '#shared/lists';
+import { todayIso } from '#shared/participants';
 import { generateDemo } from '../scripts/seed/demo';
 import { exitDestinations } from '../scripts/seed/generators/participants';
+import { skillCatalogue } from '../scripts/seed/generators/skill-catalogue';
 import { DatabaseNotEmptyError, loadDataset } from '../scripts/seed/load';
-import { addDays } from '../scripts/seed/random';
-import type { Dataset } from '../scripts/seed/records';
+import { addDays, daysBetween } from '../scripts/seed/random';
+import { type BulkRows, bulkTables, type Dataset, emptyBulk } from '../scripts/seed/records';
 import { DEMO_PASSWORD, type Scale, scales } from '../scripts/seed/scales';
 import { type Generated, generateScale } from '../scripts/seed/scenario';
 import { summarise } from '../scripts/seed/summary';
 import type { Db } from '../server/db/client';
-import { careerEvents, organisations, participants, user } from '../server/db/schema';
+import { careerEvents, organisations, participants, ratings, user } from '../server/db/schema';
 import { checkTimeline, deriveState } from '../server/modules/participants/timeline';
 import { createTestApp, type TestApp } from './support/app';
 import { login } from './support/factories';
@@ -33,11 +35,245 @@ const small: Scale = {
 /** Map.groupBy is ES2024; Node 20 lacks it. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
   return groups;
 }
 
-const fingerprint = (dataset: Dataset) => createHash('sha256').update(JSON.stringify(dataset)).digest('hex');
+/** The data set and every history row, batch by batch, in one hash. */
+function fingerprint(generated: Generated) {
+  const hash = createHash('sha256').update(JSON.stringify(generated.dataset));
+  for (const org of generated.dataset.organisations) {
+    for (const batch of generated.bulk(org.id)) hash.update(JSON.stringify(batch));
+  }
+  return hash.digest('hex');
+}
+
+/** All history rows of a (small) generated data set together. */
+function collect(generated: Generated, participantsPerBatch?: number): BulkRows {
+  const all = emptyBulk();
+  for (const org of generated.organisations) {
+    for (const batch of org.workfloor.batches(participantsPerBatch)) {
+      for (const table of bulkTables) for (const row of batch[table]) (all[table] as unknown[]).push(row);
+    }
+  }
+  return all;
+}
+
+/**
+ * The newest row per key, by date then creation time: written here a second way (sort, take the first) to check the
+ * generator's caches against.
+ */
+function newestBy<T>(rows: readonly T[], key: (r: T) => string, date: (r: T) => string, created: (r: T) => Date) {
+  const groups = groupBy(rows, key);
+  return new Map(
+    [...groups].map(([k, list]) => [
+      k,
+      [...list].sort((a, b) =>
+        date(a) === date(b) ? created(b).getTime() - created(a).getTime() : date(a) < date(b) ? 1 : -1,
+      )[0] as T,
+    ]),
+  );
+}
+
+/** The status a participant had on a day: the server's own derivation over the events up to that day. */
+function statusOn(events: readonly { kind: string; date: string; teamId?: string | null }[], day: string) {
+  return deriveState(
+    events
+      .filter((e) => e.date <= day)
+      .map((e, seq) => ({ kind: e.kind as never, date: e.date, seq, teamId: e.teamId })),
+  );
+}
+
+/**
+ * Every rule the workfloor history must keep, for any seed: dates, raters, versions, scales and both caches.
+ * Problems are collected and compared once at the end: an expect per row of 150,000 would dominate the run.
+ */
+function assertWorkfloor(generated: Generated, bulk: BulkRows = collect(generated)) {
+  const { dataset, referenceDate } = generated;
+  const problems: string[] = [];
+  const check = (ok: unknown, problem: () => string) => {
+    if (!ok && problems.length < 20) problems.push(problem());
+  };
+  const eventsOf = groupBy(dataset.careerEvents, (e) => e.participantId);
+  const participantOf = new Map(dataset.participants.map((p) => [p.id, p]));
+  const roleOf = new Map(dataset.users.map((u) => [u.id, u.role]));
+  const coachesOf = groupBy(dataset.participantCoaches, (c) => c.participantId);
+  const supervises = new Set(dataset.teamSupervisors.map((s) => `${s.userId}|${s.teamId}`));
+  const versionOf = new Map(dataset.competencyFrameworkVersions.map((v) => [v.id, v]));
+  const competencyOf = new Map(dataset.competencies.map((c) => [c.id, c]));
+  const skillOf = new Map(dataset.skills.map((s) => [s.id, s]));
+  const invitationOf = new Map(bulk.mentorInvitations.map((m) => [m.id, m]));
+  const observationOf = new Map(bulk.observations.map((o) => [o.id, o]));
+  const stateOn = (participantId: string, day: string) => statusOn(eventsOf.get(participantId) ?? [], day);
+  /** At work on that day: active by the server's derivation, which excludes the day of a pause or an exit. */
+  const atWork = (participantId: string, day: string) =>
+    day <= referenceDate && stateOn(participantId, day).status === 'active';
+  const versions = groupBy(dataset.competencyFrameworkVersions, (v) => v.frameworkId);
+
+  for (const o of bulk.observations) {
+    const p = participantOf.get(o.participantId);
+    const what = `observation ${o.id} (${o.raterKind}, ${o.observedOn})`;
+    check(p && o.organisationId === p.organisationId, () => `${what}: participant of another organisation`);
+    check(atWork(o.participantId, o.observedOn), () => `${what}: participant not at work`);
+    check(o.createdAt.toISOString().slice(0, 10) === o.observedOn, () => `${what}: recorded on another day`);
+    const own = versionOf.get(o.frameworkVersionId);
+    check(own?.organisationId === o.organisationId, () => `${what}: version of another organisation`);
+    // The version in use that day: the newest that had started.
+    const started = (versions.get(own?.frameworkId ?? '') ?? []).filter(
+      (v) => v.createdAt.toISOString().slice(0, 10) <= o.observedOn,
+    );
+    check(started.at(-1)?.id === o.frameworkVersionId, () => `${what}: not the version in use`);
+    const coaches = (coachesOf.get(o.participantId) ?? []).map((c) => c.userId);
+    const team = stateOn(o.participantId, o.observedOn).teamId;
+    if (o.raterKind === 'supervisor') {
+      check(supervises.has(`${o.raterUserId}|${team}`), () => `${what}: rater does not supervise the team`);
+    }
+    if (o.raterKind === 'coach') check(coaches.includes(o.raterUserId ?? ''), () => `${what}: not their coach`);
+    if (o.raterKind === 'self') {
+      check(o.raterUserId === (p?.userId ?? coaches[0]), () => `${what}: neither their login nor their coach`);
+    }
+    if (o.raterKind === 'mentor') {
+      const invitation = invitationOf.get(o.mentorInvitationId ?? '');
+      check(invitation?.participantId === o.participantId, () => `${what}: invitation of someone else`);
+      check(
+        invitation && o.observedOn >= invitation.validFrom && o.observedOn <= invitation.validUntil,
+        () => `${what}: outside the invitation's period`,
+      );
+      check(o.context === 'stage' && o.raterUserId === null, () => `${what}: a mentor scores on internship only`);
+    } else check(o.mentorInvitationId === null, () => `${what}: invitation on a staff observation`);
+  }
+  for (const r of bulk.ratings) {
+    const o = observationOf.get(r.observationId);
+    const c = competencyOf.get(r.competencyId);
+    const what = `rating ${r.observationId}/${r.competencyKey}`;
+    check(c && c.versionId === o?.frameworkVersionId && c.key === r.competencyKey, () => `${what}: competency`);
+    check(
+      o &&
+        r.participantId === o.participantId &&
+        r.raterKind === o.raterKind &&
+        r.observedOn === o.observedOn &&
+        r.frameworkVersionId === o.frameworkVersionId &&
+        r.organisationId === o.organisationId,
+      () => `${what}: copies differ from the observation`,
+    );
+    const top = versionOf.get(r.frameworkVersionId)?.scale.length ?? 0;
+    check(r.score >= 1 && r.score <= top, () => `${what}: score ${r.score} outside 1..${top}`);
+  }
+  const created = new Map(bulk.observations.map((o) => [o.id, o.createdAt]));
+  const latest = newestBy(
+    bulk.ratings,
+    (r) => `${r.participantId}|${r.raterKind}|${r.competencyKey}`,
+    (r) => r.observedOn,
+    (r) => created.get(r.observationId) as Date,
+  );
+  check(
+    bulk.latestRatings.length === latest.size,
+    () => `${bulk.latestRatings.length} latest ratings, ${latest.size} keys`,
+  );
+  for (const l of bulk.latestRatings) {
+    const e = latest.get(`${l.participantId}|${l.raterKind}|${l.competencyKey}`);
+    check(
+      e &&
+        l.observationId === e.observationId &&
+        l.competencyId === e.competencyId &&
+        l.score === e.score &&
+        l.observedOn === e.observedOn &&
+        l.frameworkVersionId === e.frameworkVersionId &&
+        l.observationCreatedAt.getTime() === created.get(l.observationId)?.getTime(),
+      () => `latest rating ${l.participantId}/${l.raterKind}/${l.competencyKey} is not the newest`,
+    );
+  }
+
+  for (const f of bulk.feedbackConversations) {
+    const what = `feedback ${f.id} (${f.heldOn})`;
+    check(atWork(f.participantId, f.heldOn), () => `${what}: participant not at work`);
+    check(f.staffIds.length > 0 && f.staffIds.includes(f.createdBy), () => `${what}: recorder not among the staff`);
+    for (const id of f.reviewedObservationIds ?? []) {
+      const o = observationOf.get(id);
+      check(o?.participantId === f.participantId && o.observedOn <= f.heldOn, () => `${what}: reviews ${id}`);
+    }
+    check(f.wentWell || f.toWorkOn || f.agreements, () => `${what}: says nothing`);
+  }
+
+  for (const l of bulk.skillLevels) {
+    const skill = skillOf.get(l.skillId);
+    const what = `skill level ${l.id} (${l.assessedOn})`;
+    check(skill?.organisationId === l.organisationId && l.assessedOn <= referenceDate, () => `${what}: skill or date`);
+    if (l.participantId) {
+      check(atWork(l.participantId, l.assessedOn), () => `${what}: participant not at work`);
+      check(stateOn(l.participantId, l.assessedOn).teamId === skill?.teamId, () => `${what}: not in the team`);
+      check(supervises.has(`${l.assessorId}|${skill?.teamId}`), () => `${what}: assessor does not lead the team`);
+    } else {
+      check(supervises.has(`${l.userId}|${skill?.teamId}`), () => `${what}: staff of another team`);
+      check(roleOf.get(l.assessorId) === 'manager', () => `${what}: staff assessed by a manager`);
+    }
+  }
+  // Each person's levels on a skill climb one step at a time, I → L → U → O, dated in that order.
+  for (const [key, levels] of groupBy(bulk.skillLevels, (l) => `${l.skillId}|${l.participantId ?? l.userId}`)) {
+    const sorted = [...levels].sort((a, b) => a.level - b.level);
+    sorted.forEach((l, i) => {
+      const before = sorted[i - 1];
+      check(!before || (l.level === before.level + 1 && l.assessedOn > before.assessedOn), () => `${key}: no climb`);
+    });
+  }
+  const current = newestBy(
+    bulk.skillLevels,
+    (l) => `${l.skillId}|${l.participantId ?? l.userId}`,
+    (l) => l.assessedOn,
+    (l) => l.createdAt,
+  );
+  check(bulk.skillLevelsCurrent.length === current.size, () => 'current levels: one per skill × person');
+  for (const c of bulk.skillLevelsCurrent) {
+    const e = current.get(`${c.skillId}|${c.subject}`);
+    check(
+      e && c.skillLevelId === e.id && c.level === e.level && c.assessedOn === e.assessedOn,
+      () => `current level ${c.skillId}/${c.subject} is not the newest`,
+    );
+    check(c.subject === (c.participantId ?? c.userId), () => `current level ${c.skillId}: subject`);
+  }
+
+  for (const m of bulk.mentorInvitations) {
+    check(
+      m.validFrom <= m.validUntil && daysBetween(m.validFrom, m.validUntil) <= 366,
+      () => `invitation ${m.id}: period`,
+    );
+    check(roleOf.get(m.createdBy) === 'coach', () => `invitation ${m.id}: made by a coach`);
+  }
+  for (const j of dataset.participantJobProfiles) {
+    check(
+      participantOf.get(j.participantId)?.organisationId === j.organisationId,
+      () => `job profile ${j.participantId}`,
+    );
+  }
+  expect(problems).toEqual([]);
+}
+
+/** Active, not archived participants whose next feedback conversation was due before the reference date. */
+function overdueAt(generated: Generated, bulk: BulkRows) {
+  const { dataset, referenceDate } = generated;
+  const lastHeld = new Map<string, string>();
+  for (const f of bulk.feedbackConversations) {
+    if (f.heldOn > (lastHeld.get(f.participantId) ?? '')) lastHeld.set(f.participantId, f.heldOn);
+  }
+  const eventsOf = groupBy(dataset.careerEvents, (e) => e.participantId);
+  return dataset.participants
+    .filter((p) => p.status === 'active' && !p.archivedAt)
+    .filter((p) => {
+      const restarts = (eventsOf.get(p.id) ?? []).filter((e) => e.kind === 'start' || e.kind === 'resume');
+      const anchor = [lastHeld.get(p.id) ?? '', ...restarts.map((e) => e.date)].sort().at(-1) ?? '';
+      const rules = dataset.feedbackRules.filter((r) => r.organisationId === p.organisationId && !r.teamId);
+      const interval =
+        rules.find((r) => r.programmeType === p.programmeType)?.intervalDays ??
+        rules.find((r) => !r.programmeType)?.intervalDays ??
+        28;
+      return addDays(anchor, interval) < referenceDate;
+    });
+}
 
 /** Every rule a generated data set must keep, whatever the seed: the same checks for the scales and the demo. */
 function assertConsistent({ dataset, referenceDate }: Generated) {
@@ -114,50 +350,144 @@ function assertConsistent({ dataset, referenceDate }: Generated) {
   for (const c of dataset.consents) expect(c.recordedOn <= referenceDate).toBe(true);
 }
 
+/** Generating and checking years of history for hundreds of people takes seconds, more on a busy machine. */
+const HEAVY = 180_000;
+
 describe('the generator', () => {
-  it('gives the same data for the same seed, and other data for another seed', () => {
-    const once = generateScale(small, { seed: 42 });
-    const again = generateScale(small, { seed: 42 });
-    const other = generateScale(small, { seed: 43 });
-    expect(fingerprint(again.dataset)).toBe(fingerprint(once.dataset));
-    expect(fingerprint(other.dataset)).not.toBe(fingerprint(once.dataset));
-    expect(other.dataset.participants[0]?.id).not.toBe(once.dataset.participants[0]?.id);
-  });
+  it(
+    'gives the same data for the same seed, and other data for another seed',
+    () => {
+      const scale = { ...small, participants: 60 };
+      const once = generateScale(scale, { seed: 42 });
+      const again = generateScale(scale, { seed: 42 });
+      const other = generateScale(scale, { seed: 43 });
+      expect(fingerprint(again)).toBe(fingerprint(once));
+      expect(fingerprint(other)).not.toBe(fingerprint(once));
+      expect(other.dataset.participants[0]?.id).not.toBe(once.dataset.participants[0]?.id);
+      // The history is the same however it is cut into batches.
+      const whole = collect(once, 10_000);
+      const cut = collect(once, 7);
+      for (const table of bulkTables) expect(cut[table]).toEqual(whole[table]);
+    },
+    HEAVY,
+  );
 
-  it('makes the counts of the scale, with participants at every point of their path', () => {
-    const { dataset } = generateScale(small, { seed: 1 });
-    const s = summarise(dataset);
-    expect(s.tables.organisations).toBe(3);
-    expect(s.tables.participants).toBe(150);
-    for (const status of ['registered', 'active', 'paused', 'exited']) expect(s.statuses[status]).toBeGreaterThan(0);
-    expect(s.archived).toBeGreaterThan(0);
-    const kinds = new Set(dataset.careerEvents.map((e) => e.kind));
-    expect([...kinds].sort()).toEqual(['exit', 'intake', 'pause', 'promotion', 'resume', 'start', 'team_change']);
-    // Five years of history: the oldest intake lies more than four years before the reference date.
-    const oldest = dataset.careerEvents.map((e) => e.date).sort()[0] ?? '';
-    expect(oldest < addDays('2026-06-30', -4 * 365)).toBe(true);
-  });
+  it(
+    'makes the counts of the scale, with participants at every point of their path',
+    () => {
+      const generated = generateScale(small, { seed: 1 });
+      const { dataset } = generated;
+      const s = summarise(dataset);
+      expect(s.tables.organisations).toBe(3);
+      expect(s.tables.participants).toBe(150);
+      for (const status of ['registered', 'active', 'paused', 'exited']) expect(s.statuses[status]).toBeGreaterThan(0);
+      expect(s.archived).toBeGreaterThan(0);
+      const kinds = new Set(dataset.careerEvents.map((e) => e.kind));
+      expect([...kinds].sort()).toEqual(['exit', 'intake', 'pause', 'promotion', 'resume', 'start', 'team_change']);
+      // Five years of history: the oldest intake lies more than four years before the reference date.
+      const oldest = dataset.careerEvents.map((e) => e.date).sort()[0] ?? '';
+      expect(oldest < addDays('2026-06-30', -4 * 365)).toBe(true);
 
-  it('sizes the workplace scale as the issue describes', () => {
-    const { dataset } = generateScale(scales.workplace, { seed: 1 });
-    expect(dataset.organisations).toHaveLength(1);
-    expect(dataset.participants).toHaveLength(300);
-    assertConsistent(generateScale(scales.workplace, { seed: 1 }));
-  });
+      // The workfloor: one default framework in two versions per organisation, 40 ILUO skills per team.
+      expect(dataset.competencyFrameworks).toHaveLength(3);
+      expect(dataset.competencyFrameworkVersions).toHaveLength(6);
+      expect(dataset.competencies).toHaveLength(6 * 11);
+      expect(dataset.jobProfiles).toHaveLength(3 * 4);
+      for (const [domain, groups] of Object.entries(skillCatalogue)) {
+        const names = Object.values(groups).flat();
+        expect([domain, names.length, new Set(names.map((n) => n.toLowerCase())).size]).toEqual([domain, 40, 40]);
+      }
+      for (const team of dataset.teams) {
+        const skills = dataset.skills.filter((k) => k.teamId === team.id);
+        expect(skills).toHaveLength(40);
+        expect(new Set(skills.map((k) => k.name.toLowerCase())).size).toBe(40);
+        expect(new Set(skills.map((k) => k.groupName)).size).toBe(5);
+        expect(skills.some((k) => k.critical)).toBe(true);
+      }
+      const withProfile = dataset.participantJobProfiles;
+      expect(withProfile.length).toBeGreaterThan(50);
+      expect(withProfile.some((j) => j.targetProfileId)).toBe(true);
 
-  it('keeps every rule for any seed and reference date', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 1_000_000 }),
-        fc.date({ min: new Date('2022-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
-        (seed, day) => {
-          const scale = { ...small, organisations: 2, participants: 40 };
-          assertConsistent(generateScale(scale, { seed, referenceDate: day.toISOString().slice(0, 10) }));
-        },
-      ),
-      { numRuns: 25 },
-    );
-  });
+      const bulk = collect(generated);
+      for (const table of bulkTables) expect(bulk[table].length, table).toBeGreaterThan(0);
+      expect(new Set(bulk.observations.map((o) => o.raterKind))).toEqual(
+        new Set(['supervisor', 'coach', 'self', 'mentor']),
+      );
+      // Both versions carry ratings, so the evolution chart has a version marker to show.
+      expect(new Set(bulk.ratings.map((r) => r.frameworkVersionId)).size).toBe(6);
+      // Scores drift upward: the supervisor's average of the last year is above that of the first.
+      const supervisor = bulk.ratings.filter((r) => r.raterKind === 'supervisor');
+      const average = (rows: typeof supervisor) => rows.reduce((sum, r) => sum + r.score, 0) / rows.length;
+      const firstYear = supervisor.filter((r) => r.observedOn < addDays(oldest, 365));
+      const lastYear = supervisor.filter((r) => r.observedOn > addDays('2026-06-30', -365));
+      expect(average(lastYear)).toBeGreaterThan(average(firstYear));
+      // Raters see a participant differently: on average people rate themselves higher than the supervisor does.
+      expect(average(bulk.ratings.filter((r) => r.raterKind === 'self'))).toBeGreaterThan(average(supervisor));
+      // Some participants are overdue for their feedback conversation, most are not.
+      const overdue = overdueAt(generated, bulk);
+      const active = dataset.participants.filter((p) => p.status === 'active' && !p.archivedAt).length;
+      expect(overdue.length).toBeGreaterThan(0);
+      expect(overdue.length).toBeLessThan(active / 2);
+      assertWorkfloor(generated, bulk);
+    },
+    HEAVY,
+  );
+
+  it(
+    'sizes the workplace scale as the issue describes, and the umbrella by the same rate',
+    () => {
+      const generated = generateScale(scales.workplace, { seed: 1 });
+      const { dataset } = generated;
+      expect(dataset.organisations).toHaveLength(1);
+      expect(dataset.participants).toHaveLength(300);
+      assertConsistent(generated);
+      const bulk = collect(generated);
+      assertWorkfloor(generated, bulk);
+      // About one rating per competency per rater per month at work: 11 competencies, 3 raters (supervisor, coach,
+      // self) of whom the coach scores about half, plus the mentors. The umbrella's 20,000 participants at the same
+      // rate give about 10 million ratings.
+      const months = dataset.participants.reduce((sum, p) => {
+        const events = dataset.careerEvents.filter((e) => e.participantId === p.id);
+        let days = 0;
+        for (
+          let d = events.find((e) => e.kind === 'start')?.date;
+          d && d <= generated.referenceDate;
+          d = addDays(d, 1)
+        ) {
+          if (statusOn(events, d).status === 'active') days++;
+        }
+        return sum + days / 30.44;
+      }, 0);
+      const perMonth = bulk.ratings.length / months;
+      expect(perMonth).toBeGreaterThan(22);
+      expect(perMonth).toBeLessThan(32);
+      const umbrella = (bulk.ratings.length / 300) * scales.umbrella.participants;
+      expect(umbrella).toBeGreaterThan(8_000_000);
+      expect(umbrella).toBeLessThan(12_000_000);
+      expect(dataset.skills).toHaveLength(40 * dataset.teams.length);
+    },
+    HEAVY,
+  );
+
+  it(
+    'keeps every rule for any seed and reference date',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 1_000_000 }),
+          fc.date({ min: new Date('2022-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+          (seed, day) => {
+            const scale = { ...small, organisations: 2, participants: 30 };
+            const generated = generateScale(scale, { seed, referenceDate: day.toISOString().slice(0, 10) });
+            assertConsistent(generated);
+            assertWorkfloor(generated);
+          },
+        ),
+        { numRuns: 20 },
+      );
+    },
+    HEAVY,
+  );
 
   it('builds the demo workplace by hand: two sites, four teams, every role, about 40 people', () => {
     const demo = generateDemo('2026-11-23');
@@ -183,6 +513,42 @@ describe('the generator', () => {
         .at(-1),
     ).toBe('2027-02-26');
   });
+
+  it('gives the demo a workfloor: the default framework, recent observations by four raters, feedback, ILUO', () => {
+    const demo = generateDemo('2026-11-23');
+    const { dataset } = demo;
+    const bulk = collect(demo);
+    assertWorkfloor(demo, bulk);
+    expect(dataset.competencyFrameworkVersions.map((v) => v.number)).toEqual([1]);
+    expect(dataset.competencies.map((c) => c.key)).toHaveLength(11);
+    expect(dataset.skills).toHaveLength(4 * 40);
+    // Observations of the last ten months, by all four kinds of rater.
+    expect(bulk.observations.every((o) => o.observedOn >= addDays('2026-11-23', -300))).toBe(true);
+    expect(new Set(bulk.observations.map((o) => o.raterKind))).toEqual(
+      new Set(['supervisor', 'coach', 'self', 'mentor']),
+    );
+    // Ahmad is on an internship now: his mentor's link is still valid and his mentor has scored him.
+    const ahmad = dataset.participants.find((p) => p.firstName === 'Ahmad');
+    expect(bulk.mentorInvitations.map((m) => m.participantId)).toEqual([ahmad?.id]);
+    expect(bulk.mentorInvitations[0]?.validUntil).toBe(addDays('2026-11-23', 7));
+    expect(bulk.observations.filter((o) => o.raterKind === 'mentor').length).toBeGreaterThan(0);
+    // Exactly one participant is overdue for a feedback conversation: Rachid.
+    expect(overdueAt(demo, bulk).map((p) => p.firstName)).toEqual(['Rachid']);
+    // Every team's matrix has people on it, and every active participant has a latest supervisor score.
+    for (const team of dataset.teams) {
+      const skillIds = new Set(dataset.skills.filter((k) => k.teamId === team.id).map((k) => k.id));
+      expect(bulk.skillLevelsCurrent.some((c) => skillIds.has(c.skillId) && c.participantId)).toBe(true);
+      expect(bulk.skillLevelsCurrent.some((c) => skillIds.has(c.skillId) && c.userId)).toBe(true);
+    }
+    for (const p of dataset.participants.filter(
+      (x) => x.status === 'active' && x.startDate && x.startDate < '2026-10-20',
+    )) {
+      expect(
+        bulk.latestRatings.some((l) => l.participantId === p.id && l.raterKind === 'supervisor'),
+        `${p.firstName} has a supervisor score`,
+      ).toBe(true);
+    }
+  });
 });
 
 /** Rows per table as the owner sees them. */
@@ -206,6 +572,10 @@ function caseloadOf(dataset: Dataset, coachId: string) {
     .sort();
 }
 
+async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
 describe('loading', () => {
   let passwordHash: string;
   beforeAll(async () => {
@@ -214,11 +584,17 @@ describe('loading', () => {
 
   describe('a generated scale', () => {
     let t: TestApp;
-    const generated = generateScale(small, { seed: 5 });
+    // Three organisations, few enough people that loading years of their history stays quick on PGlite.
+    const generated = generateScale({ ...small, participants: 45 }, { seed: 5 });
+    let loaded: Record<string, number>;
     beforeAll(async () => {
       t = await createTestApp();
-      await loadDataset(t.database.db, generated.dataset, { passwordHash, origin: { scale: 'small', seed: 5 } });
-    });
+      loaded = await loadDataset(t.database.db, generated.dataset, {
+        passwordHash,
+        origin: { scale: 'small', seed: 5 },
+        bulk: generated.bulk,
+      });
+    }, HEAVY);
     afterAll(() => t.close());
 
     it('stores every row, with the cached status equal to the timeline the database orders by (date, seq)', async () => {
@@ -226,7 +602,7 @@ describe('loading', () => {
       expect(await countRows(db)).toEqual({
         organisations: 3,
         users: generated.dataset.users.length,
-        participants: 150,
+        participants: 45,
         careerEvents: generated.dataset.careerEvents.length,
       });
       const stored = await db
@@ -247,6 +623,55 @@ describe('loading', () => {
       }
     });
 
+    it('stores every history row, with both caches equal to what the database derives from the history', async () => {
+      const db = t.database.db;
+      const bulk = collect(generated);
+      const tableNames: Record<keyof BulkRows, string> = {
+        mentorInvitations: 'mentor_invitations',
+        observations: 'observations',
+        ratings: 'ratings',
+        latestRatings: 'latest_ratings',
+        feedbackConversations: 'feedback_conversations',
+        skillLevels: 'skill_levels',
+        skillLevelsCurrent: 'skill_levels_current',
+      };
+      for (const table of bulkTables) {
+        const [row] = await rowsOf<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${tableNames[table]}`));
+        expect([table, row?.n, loaded[tableNames[table]]]).toEqual([table, bulk[table].length, bulk[table].length]);
+      }
+      expect((await db.select({ n: count() }).from(ratings))[0]?.n).toBeGreaterThan(5_000);
+      // The latest rating per participant × rater kind × competency: newest observed_on, then the observation's
+      // created_at — as the observations service keeps it.
+      const ratingDiff = await rowsOf<{ n: number }>(
+        db,
+        sql`with derived as (
+              select distinct on (r.participant_id, r.rater_kind, r.competency_key)
+                     r.participant_id, r.rater_kind, r.competency_key, r.observation_id, r.competency_id, r.score,
+                     r.observed_on, o.created_at
+              from ratings r join observations o on o.id = r.observation_id
+              order by r.participant_id, r.rater_kind, r.competency_key, r.observed_on desc, o.created_at desc)
+            select count(*)::int as n from derived d
+            full join latest_ratings l using (participant_id, rater_kind, competency_key)
+            where l.observation_id is distinct from d.observation_id or l.competency_id is distinct from d.competency_id
+               or l.score is distinct from d.score or l.observed_on is distinct from d.observed_on
+               or l.observation_created_at is distinct from d.created_at`,
+      );
+      expect(ratingDiff[0]?.n).toBe(0);
+      const levelDiff = await rowsOf<{ n: number }>(
+        db,
+        sql`with derived as (
+              select distinct on (skill_id, coalesce(participant_id::text, user_id))
+                     skill_id, coalesce(participant_id::text, user_id) as subject, id, level, assessed_on, created_at
+              from skill_levels
+              order by skill_id, coalesce(participant_id::text, user_id), assessed_on desc, created_at desc)
+            select count(*)::int as n from derived d
+            full join skill_levels_current c using (skill_id, subject)
+            where c.skill_level_id is distinct from d.id or c.level is distinct from d.level
+               or c.assessed_on is distinct from d.assessed_on or c.level_created_at is distinct from d.created_at`,
+      );
+      expect(levelDiff[0]?.n).toBe(0);
+    });
+
     it('lets a generated coach log in and see their caseload', async () => {
       const coach = generated.dataset.users.find(
         (u) => u.role === 'coach' && caseloadOf(generated.dataset, u.id as string).length > 0,
@@ -261,6 +686,44 @@ describe('loading', () => {
       expect(names.sort()).toEqual(caseloadOf(generated.dataset, coach.id as string));
     });
 
+    it(
+      'fails a load whose history breaks a foreign key, and keeps every key in place',
+      async () => {
+        const other = await createTestApp();
+        try {
+          const keysOf = async () =>
+            (
+              await rowsOf<{ name: string; validated: boolean }>(
+                other.database.db,
+                sql`select conname as name, convalidated as validated from pg_constraint
+                  where contype = 'f' and conrelid = 'ratings'::regclass order by conname`,
+              )
+            ).map((k) => `${k.name}${k.validated ? '' : ' (not valid)'}`);
+          const before = await keysOf();
+          const org = generated.dataset.organisations[0]?.id as string;
+          const [first] = generated.bulk(org);
+          const rating = first?.ratings[0];
+          if (!first || !rating) throw new Error('no ratings generated');
+          // A rating of an observation that was never made: only the foreign key can tell.
+          const broken = {
+            ...emptyBulk(),
+            ratings: [{ ...rating, observationId: '00000000-0000-4000-8000-000000000000' }],
+          };
+          await expect(
+            loadDataset(other.database.db, generated.dataset, {
+              passwordHash,
+              origin: {},
+              bulk: (id) => (id === org ? [first, broken] : []),
+            }),
+          ).rejects.toThrow(/ratings_observation_fk/);
+          expect(await keysOf()).toEqual(before.map((k) => (k === 'ratings_observation_fk' ? `${k} (not valid)` : k)));
+        } finally {
+          await other.close();
+        }
+      },
+      HEAVY,
+    );
+
     it('refuses a database that already holds organisations, and changes nothing', async () => {
       const before = await countRows(t.database.db);
       const other = generateScale(small, { seed: 6 });
@@ -273,11 +736,12 @@ describe('loading', () => {
 
   describe('the demo workplace', () => {
     let t: TestApp;
-    const demo = generateDemo('2026-11-23');
+    // As `npm run demo` builds it: histories up to today, so the feedback due list counts from the same day.
+    const demo = generateDemo(todayIso());
     beforeAll(async () => {
       t = await createTestApp();
-      await loadDataset(t.database.db, demo.dataset, { passwordHash, origin: { scenario: 'demo' } });
-    });
+      await loadDataset(t.database.db, demo.dataset, { passwordHash, origin: { scenario: 'demo' }, bulk: demo.bulk });
+    }, HEAVY);
     afterAll(() => t.close());
 
     it('lets the demo coach log in and see her caseload', async () => {
@@ -299,6 +763,43 @@ describe('loading', () => {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/participants/${yusuf?.id}`, headers: { cookie } });
       expect(res.statusCode).toBe(200);
       expect(res.json().timeline.map((e: { kind: string }) => e.kind)).toEqual(['intake', 'start', 'team_change']);
+    });
+
+    it('gives every workfloor screen something to show', async () => {
+      const idOf = (first: string) => demo.dataset.participants.find((p) => p.firstName === first)?.id;
+      const teamOf = (name: string) => demo.dataset.teams.find((x) => x.name === name)?.id;
+      const get = async (loginName: string, url: string) => {
+        const cookie = await login(t.app, { loginName, password: DEMO_PASSWORD });
+        const res = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+        expect([url, res.statusCode]).toEqual([url, 200]);
+        return res.json();
+      };
+      // Ahmad's coach sees a radar with all four raters, his mentor on the internship among them.
+      const profile = await get('katrien@demo.example.org', `/api/v1/participants/${idOf('Ahmad')}/competency-profile`);
+      const raters = (profile.competencies as { latest: Record<string, unknown> }[]).flatMap((c) =>
+        Object.entries(c.latest)
+          .filter(([, score]) => score)
+          .map(([kind]) => kind),
+      );
+      expect(new Set(raters)).toEqual(new Set(['supervisor', 'coach', 'self', 'mentor']));
+      const evolution = await get(
+        'katrien@demo.example.org',
+        `/api/v1/participants/${idOf('Ahmad')}/competency-evolution`,
+      );
+      expect(evolution.series.length).toBeGreaterThan(11);
+      // The supervisor of Renovatie sees scores in the heat map and levels in the ILUO matrix, her own among them.
+      const heatmap = await get('dirk@demo.example.org', `/api/v1/teams/${teamOf('Renovatie')}/competency-heatmap`);
+      expect(heatmap.rows.some((r: { cells: unknown[] }) => r.cells.some((c) => c))).toBe(true);
+      const matrix = await get('dirk@demo.example.org', `/api/v1/teams/${teamOf('Renovatie')}/iluo-matrix`);
+      expect(matrix.groups.flatMap((g: { skills: unknown[] }) => g.skills)).toHaveLength(40);
+      const dirk = demo.dataset.users.find((u) => u.email === 'dirk@demo.example.org')?.id;
+      expect(matrix.cells.some((c: { personId: string }) => c.personId === dirk)).toBe(true);
+      expect(matrix.cells.some((c: { personId: string }) => c.personId !== dirk)).toBe(true);
+      // One participant is overdue for a feedback conversation: Rachid.
+      const due = await get('marc@demo.example.org', '/api/v1/feedback/due?scope=organisation');
+      expect(due.overdue.map((d: { participant: { firstName: string } }) => d.participant.firstName)).toEqual([
+        'Rachid',
+      ]);
     });
 
     it('keeps the setup wizard closed', async () => {

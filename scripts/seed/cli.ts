@@ -40,23 +40,32 @@ async function main() {
   const generated = generateScale(scale, { seed: values.seed, referenceDate });
   const generatedMs = performance.now() - started;
   const database = await openForLoading(target, { reset: values.reset });
+  let loaded: Record<string, number>;
+  const loadStarted = performance.now();
   try {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await loadDataset(database.db, generated.dataset, {
+    loaded = await loadDataset(database.db, generated.dataset, {
       passwordHash,
       origin: { scale: scale.name, seed: values.seed, referenceDate: generated.referenceDate },
       concurrency: database.kind === 'postgres' ? 3 : 1,
+      bulk: generated.bulk,
+      onOrganisation: (done, total) =>
+        console.log(
+          `  organisation ${done} of ${total} loaded (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        ),
     });
   } finally {
     await database.close();
   }
+  const loadMs = performance.now() - loadStarted;
   const totalMs = performance.now() - started;
+  const rows = Object.values(loaded).reduce((a, b) => a + b, 0);
   console.log(
     `Loaded scale ${scale.name} (seed ${values.seed}, histories up to ${generated.referenceDate}) into ${describeTarget(target)}.`,
   );
-  console.log(formatSummary(generated.dataset));
+  console.log(formatSummary(generated.dataset, loaded));
   console.log(
-    `  time:         ${(totalMs / 1000).toFixed(1)} s (generating ${(generatedMs / 1000).toFixed(1)} s, the rest migrating and loading)`,
+    `  time:         ${(totalMs / 1000).toFixed(1)} s (the people ${(generatedMs / 1000).toFixed(1)} s; generating their history while loading ${(loadMs / 1000).toFixed(1)} s: ${Math.round(rows / (loadMs / 1000)).toLocaleString('en')} rows/s)`,
   );
   console.log(`  password of every account: ${DEMO_PASSWORD}`);
 }

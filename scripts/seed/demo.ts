@@ -4,7 +4,8 @@ import type { ParticipantPlan } from './generators/participants';
 import { type StaffPlan, staffRecords } from './generators/staff';
 import { addDays, Random } from './random';
 import { emptyDataset } from './records';
-import { addParticipants, type Generated } from './scenario';
+import { addParticipants, bulkOf, type Generated } from './scenario';
+import { addWorkfloor, indexPeople } from './workfloor';
 
 /**
  * The demo workplace: one organisation shaped by hand, with invented people and stories, built from the same
@@ -314,5 +315,25 @@ export function generateDemo(referenceDate: string): Generated {
   dataset.teamSupervisors.push(...teamSupervisors);
   dataset.referrers.push(...referrers);
   addParticipants(dataset, DEMO_SEED, built, plans);
-  return { dataset, organisations: [{ built, staff }], referenceDate };
+
+  // The workfloor of the last ten months: observations, feedback and ILUO levels. Ahmad is on an internship right
+  // now (his mentor scores him through a link); Rachid's feedback conversation is overdue, everyone else's is not.
+  const idOf = (first: string) => dataset.participants.find((p) => p.firstName === first)?.id;
+  const intern = idOf('Ahmad');
+  const overdue = idOf('Rachid');
+  const dossiers = indexPeople(dataset).get(built.organisation.id);
+  if (!intern || !overdue || !dossiers) throw new Error('demo people missing');
+  const workfloor = addWorkfloor(
+    dataset,
+    DEMO_SEED,
+    { built, staff, people: dossiers, createdOn, referenceDate },
+    {
+      historyFrom: addDays(referenceDate, -300),
+      internshipOf: (id) =>
+        id === intern ? { from: addDays(referenceDate, -24), to: referenceDate, host: 'Logistiek Vandamme' } : null,
+      overdueOf: (id) => id === overdue,
+    },
+  );
+  const organisations = [{ built, staff, workfloor }];
+  return { dataset, organisations, referenceDate, bulk: bulkOf(organisations) };
 }

@@ -1,12 +1,27 @@
 import type {
   careerEvents,
+  competencies,
+  competencyFrameworks,
+  competencyFrameworkVersions,
   consents,
+  feedbackConversations,
+  feedbackRules,
   indications,
+  jobProfileExpectations,
+  jobProfiles,
+  latestRatings,
+  mentorInvitations,
+  observations,
   organisations,
   participantCoaches,
+  participantJobProfiles,
   participants,
+  ratings,
   referrers,
   sites,
+  skillLevels,
+  skillLevelsCurrent,
+  skills,
   stakeholders,
   teamSupervisors,
   teams,
@@ -35,6 +50,24 @@ export type ConsentRecord = Row<typeof consents>;
 /** seq is the database's identity column: events are inserted in timeline order, so seq follows it. */
 export type CareerEventRecord = Row<typeof careerEvents>;
 
+export type FrameworkRecord = Row<typeof competencyFrameworks> & { organisationId: string };
+export type FrameworkVersionRecord = Row<typeof competencyFrameworkVersions> & { createdAt: Date };
+export type CompetencyRecord = Row<typeof competencies>;
+export type JobProfileRecord = Row<typeof jobProfiles>;
+export type JobProfileExpectationRecord = typeof jobProfileExpectations.$inferInsert;
+export type ParticipantJobProfileRecord = typeof participantJobProfiles.$inferInsert;
+export type FeedbackRuleRecord = Row<typeof feedbackRules>;
+export type SkillRecord = Row<typeof skills>;
+
+export type MentorInvitationRecord = Row<typeof mentorInvitations>;
+export type ObservationRecord = Row<typeof observations> & { createdAt: Date };
+export type RatingRecord = typeof ratings.$inferInsert;
+export type LatestRatingRecord = typeof latestRatings.$inferInsert;
+export type FeedbackConversationRecord = Row<typeof feedbackConversations>;
+export type SkillLevelRecord = Row<typeof skillLevels> & { createdAt: Date };
+export type SkillLevelCurrentRecord = typeof skillLevelsCurrent.$inferInsert;
+
+/** Everything that stays small at any scale: held in memory whole, and loaded table by table. */
 export interface Dataset {
   organisations: OrganisationRecord[];
   sites: SiteRecord[];
@@ -48,6 +81,14 @@ export interface Dataset {
   stakeholders: StakeholderRecord[];
   consents: ConsentRecord[];
   careerEvents: CareerEventRecord[];
+  competencyFrameworks: FrameworkRecord[];
+  competencyFrameworkVersions: FrameworkVersionRecord[];
+  competencies: CompetencyRecord[];
+  jobProfiles: JobProfileRecord[];
+  jobProfileExpectations: JobProfileExpectationRecord[];
+  participantJobProfiles: ParticipantJobProfileRecord[];
+  feedbackRules: FeedbackRuleRecord[];
+  skills: SkillRecord[];
 }
 
 export const emptyDataset = (): Dataset => ({
@@ -63,4 +104,46 @@ export const emptyDataset = (): Dataset => ({
   stakeholders: [],
   consents: [],
   careerEvents: [],
+  competencyFrameworks: [],
+  competencyFrameworkVersions: [],
+  competencies: [],
+  jobProfiles: [],
+  jobProfileExpectations: [],
+  participantJobProfiles: [],
+  feedbackRules: [],
+  skills: [],
+});
+
+/**
+ * The rows that grow with the history (about 10 million ratings at umbrella scale): never held whole, but made
+ * on demand for a batch of participants at a time, in the order their foreign keys need.
+ */
+export interface BulkRows {
+  mentorInvitations: MentorInvitationRecord[];
+  observations: ObservationRecord[];
+  ratings: RatingRecord[];
+  latestRatings: LatestRatingRecord[];
+  feedbackConversations: FeedbackConversationRecord[];
+  skillLevels: SkillLevelRecord[];
+  skillLevelsCurrent: SkillLevelCurrentRecord[];
+}
+
+export const bulkTables = [
+  'mentorInvitations',
+  'observations',
+  'ratings',
+  'latestRatings',
+  'feedbackConversations',
+  'skillLevels',
+  'skillLevelsCurrent',
+] as const satisfies readonly (keyof BulkRows)[];
+
+export const emptyBulk = (): BulkRows => ({
+  mentorInvitations: [],
+  observations: [],
+  ratings: [],
+  latestRatings: [],
+  feedbackConversations: [],
+  skillLevels: [],
+  skillLevelsCurrent: [],
 });

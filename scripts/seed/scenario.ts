@@ -7,8 +7,9 @@ import {
 import { drawParticipants, participantRecords } from './generators/participants';
 import { planStaff, type StaffMember, staffRecords } from './generators/staff';
 import { addDays, Random } from './random';
-import { type Dataset, emptyDataset } from './records';
+import { type BulkRows, type Dataset, emptyDataset } from './records';
 import { DEFAULT_REFERENCE_DATE, type Scale } from './scales';
+import { addWorkfloor, emptyPeople, indexPeople, type OrganisationWorkfloor } from './workfloor';
 
 export interface GenerateOptions {
   seed: number | string;
@@ -20,12 +21,21 @@ export interface GenerateOptions {
 export interface GeneratedOrganisation {
   built: BuiltOrganisation;
   staff: StaffMember[];
+  workfloor: OrganisationWorkfloor;
 }
 
 export interface Generated {
   dataset: Dataset;
   organisations: GeneratedOrganisation[];
   referenceDate: string;
+  /** The history rows of one organisation, made on demand a batch at a time (see workfloor.ts). */
+  bulk: (organisationId: string) => Iterable<BulkRows>;
+}
+
+/** The history maker of every organisation, by id: what the loader streams from. */
+export function bulkOf(organisations: readonly GeneratedOrganisation[]): Generated['bulk'] {
+  const byId = new Map(organisations.map((o) => [o.built.organisation.id, o.workfloor]));
+  return (organisationId) => byId.get(organisationId)?.batches() ?? [];
 }
 
 /** Splits a total over n parts unevenly but exactly (workplaces differ in size). */
@@ -70,7 +80,7 @@ export function generateScale(scale: Scale, options: GenerateOptions): Generated
   const shapeRandom = new Random(seed, 'organisations');
   const plans = planOrganisations(shapeRandom, scale);
   const counts = splitTotal(shapeRandom, scale.participants, scale.organisations);
-  const organisations: GeneratedOrganisation[] = [];
+  const builtOrganisations: { built: BuiltOrganisation; staff: StaffMember[] }[] = [];
 
   for (const plan of plans) {
     const built = organisationRecords(seed, plan, createdOn);
@@ -93,7 +103,21 @@ export function generateScale(scale: Scale, options: GenerateOptions): Generated
       referenceDate,
     });
     addParticipants(dataset, seed, built, participantPlans);
-    organisations.push({ built, staff });
+    builtOrganisations.push({ built, staff });
   }
-  return { dataset, organisations, referenceDate };
+  // The workfloor after every participant exists; its streams are named per organisation and participant, so the
+  // rows above are the same with or without it. Version 2 of the framework came into use about two years ago.
+  const people = indexPeople(dataset);
+  const organisations = builtOrganisations.map(({ built, staff }): GeneratedOrganisation => {
+    const switchedOn = addDays(referenceDate, -new Random(seed, `framework/${built.plan.index}`).int(600, 900));
+    const workfloor = addWorkfloor(
+      dataset,
+      seed,
+      { built, staff, people: people.get(built.organisation.id) ?? emptyPeople, createdOn, referenceDate },
+      // A scale of less than two and a half years of history has known only the current version.
+      { secondVersionFrom: switchedOn > addDays(createdOn, 90) ? switchedOn : undefined },
+    );
+    return { built, staff, workfloor };
+  });
+  return { dataset, organisations, referenceDate, bulk: bulkOf(organisations) };
 }

@@ -9,6 +9,9 @@ interface PgLikeError {
 const constraintFields: Record<string, string> = {
   sites_org_name_unique: 'name',
   teams_org_name_unique: 'name',
+  competency_frameworks_org_name_unique: 'name',
+  job_profiles_framework_name_unique: 'name',
+  skills_team_name_unique: 'name',
   user_email_unique: 'email',
   user_username_unique: 'username',
   teams_organisation_id_site_id_sites_organisation_id_id_fk: 'siteId',

@@ -96,6 +96,45 @@ export const rules = {
   'participant.account': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
   /** GET /participants/me: the participant's own dossier (summary view). */
   'participant.readOwn': { roles: ['participant'] },
+  /** Frameworks, their versions and job profiles: nothing personal; participants read them to self-assess. */
+  'competency.read': { roles: everyone },
+  'competency.manage': { roles: ['admin'] },
+  /** A participant's current and target job profile. */
+  'participant.jobProfile': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
+  /**
+   * Scoring a participant: the supervisor of their team or one of their coaches. The role decides the series
+   * (supervisor or coach); the admin and the manager do not rate.
+   */
+  'observation.create': { roles: ['coach', 'supervisor'], relations: { coach: ['caseload'], supervisor: ['team'] } },
+  /** Observations, the radar and the evolution of one participant: whoever reaches the dossier. */
+  'observation.read': { roles: ['admin', 'manager', 'coach', 'supervisor', 'participant'], relations: dossierReaders },
+  /** Taking back an observation: its own rater (checked by the service) or the admin. */
+  'observation.delete': { roles: ['admin', 'coach', 'supervisor'] },
+  /** The self-assessment: a participant scores only themselves. */
+  'observation.self': { roles: ['participant'], relations: ['self'] },
+  /** Inviting an external mentor for one participant, and revoking the link. */
+  'mentor.invite': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
+  /** The team heat map: rows limited to the participants the actor reaches (see participant.read). */
+  'competency.teamView': { roles: ['admin', 'manager', 'coach', 'supervisor'] },
+  /** The feedbackgesprek (at least every 4 weeks). */
+  'feedback.record': {
+    roles: ['admin', 'coach', 'supervisor'],
+    relations: { coach: ['caseload'], supervisor: ['team'] },
+  },
+  'feedback.read': { roles: ['admin', 'manager', 'coach', 'supervisor', 'participant'], relations: dossierReaders },
+  /** "Due this week" and "overdue": each role sees the participants participant.read lets it reach. */
+  'feedback.dueList': { roles: ['admin', 'manager', 'coach', 'supervisor'] },
+  /** Removing a conversation recorded by mistake: the admin only (its recorder may still correct it, feedback.record). */
+  'feedback.delete': { roles: ['admin'] },
+  'feedbackRule.read': { roles: staff },
+  'feedbackRule.manage': { roles: ['admin'] },
+  /** ILUO: skills and the matrix are workfloor knowledge every staff member may read. */
+  'skill.read': { roles: staff },
+  /** Defining a team's skills and assessing levels: the admin, or a supervisor of that team. */
+  'skill.manage': { roles: ['admin', 'supervisor'], relations: { supervisor: ['team'] } },
+  'skill.assess': { roles: ['admin', 'supervisor'], relations: { supervisor: ['team'] } },
+  /** The organisation's words for I, L, U and O. */
+  'skill.configure': { roles: ['admin'] },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

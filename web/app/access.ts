@@ -19,6 +19,20 @@ export const screenRoles = {
   lists: ['admin'],
   /** The participant's own dossier (server/policy: participant.readOwn). */
   myDossier: ['participant'],
+  /** The team heat map of competencies (server/policy: competency.teamView). */
+  teamOverview: ['admin', 'manager', 'coach', 'supervisor'],
+  /** Who is due for a feedback conversation (server/policy: feedback.dueList). */
+  feedbackDue: ['admin', 'manager', 'coach', 'supervisor'],
+  /** How often a feedback conversation is due (server/policy: feedbackRule.manage). */
+  feedbackRules: ['admin'],
+  /** The ILUO matrix of a team (server/policy: skill.read). */
+  iluo: ['admin', 'coach', 'supervisor', 'trainer', 'manager'],
+  /** Recording an observation (server/policy: observation.create). */
+  observationNew: ['supervisor', 'coach'],
+  /** Competency frameworks and job profiles (server/policy: competency.manage; everyone reads them elsewhere). */
+  competencies: ['admin'],
+  /** The self-assessment (server/policy: observation.self). */
+  selfAssessment: ['participant'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof screenRoles;

@@ -9,7 +9,18 @@ import { ActivatePage } from '../features/auth/ActivatePage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { FrameworkEditorPage, NewFrameworkPage } from '../features/competencies/FrameworkEditorPage';
+import { FrameworksPage } from '../features/competencies/FrameworksPage';
+import { JobProfilesPage } from '../features/competencies/JobProfilesPage';
+import { TeamHeatmapPage } from '../features/competency-profile/TeamHeatmapPage';
+import { DuePage } from '../features/feedback/DuePage';
+import { RulesPage } from '../features/feedback/RulesPage';
+import { IluoPage } from '../features/iluo/IluoPage';
+import { parseIluoSearch } from '../features/iluo/search';
 import { ListsPage } from '../features/lists/ListsPage';
+import { MentorPage } from '../features/observations/MentorPage';
+import { NewObservationPage } from '../features/observations/NewObservationPage';
+import { SelfAssessmentPage } from '../features/observations/SelfAssessmentPage';
 import { OrganisationPage } from '../features/organisation/OrganisationPage';
 import { CaseloadPage } from '../features/participants/CaseloadPage';
 import { DossierPage } from '../features/participants/DossierPage';
@@ -80,6 +91,9 @@ const resetPasswordRoute = createRoute({
 // The paper a coach hands a participant names this address: it must work whether someone is logged in or not.
 const activateRoute = createRoute({ getParentRoute: () => publicRoute, path: 'activeren', component: ActivatePage });
 
+// An external internship mentor opens the link from their invitation mail: no account, no login.
+const mentorRoute = createRoute({ getParentRoute: () => publicRoute, path: 'mentor/$token', component: MentorPage });
+
 // Everything after login.
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -117,11 +131,40 @@ const caseloadRoute = createRoute({
   component: CaseloadPage,
 });
 
+// Observations: `?deelnemer=<id>` opens the form for that participant (the dossier's "Observatie toevoegen").
+const newObservationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'observaties/nieuw',
+  validateSearch: (search: Record<string, unknown>): { deelnemer?: string } =>
+    typeof search.deelnemer === 'string' && search.deelnemer ? { deelnemer: search.deelnemer } : {},
+  beforeLoad: onlyFor('observationNew'),
+  component: NewObservationPage,
+});
+
+// The ILUO matrix keeps the chosen team in the URL (?ploeg=<id>), so a printed link or a reload shows the same team.
+const iluoRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'iluo',
+  validateSearch: parseIluoSearch,
+  beforeLoad: onlyFor('iluo'),
+  component: IluoPage,
+});
+
 const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([setupRoute, loginRoute, forgotPasswordRoute, resetPasswordRoute, activateRoute]),
+  publicRoute.addChildren([
+    setupRoute,
+    loginRoute,
+    forgotPasswordRoute,
+    resetPasswordRoute,
+    activateRoute,
+    mentorRoute,
+  ]),
   appRoute.addChildren([
     appChild('/', HomePage),
     appChild('mijn-account', AccountPage),
+    appChild('teamoverzicht', TeamHeatmapPage, 'teamOverview'),
+    appChild('feedback', DuePage, 'feedbackDue'),
+    appChild('feedbackregels', RulesPage, 'feedbackRules'),
     appChild('organisatie', OrganisationPage, 'organisation'),
     appChild('vestigingen', SitesPage, 'sites'),
     appChild('ploegen', TeamsPage, 'teams'),
@@ -131,9 +174,16 @@ const routeTree = rootRoute.addChildren([
     appChild('auditlog', AuditPage, 'audit'),
     appChild('uitgaande-mails', OutboxPage, 'outbox'),
     caseloadRoute,
+    iluoRoute,
     appChild('deelnemers/nieuw', RegisterPage, 'participantRegister'),
     appChild('deelnemers/importeren', ImportPage, 'participantImport'),
     appChild('deelnemers/$id', DossierPage, 'participants'),
+    newObservationRoute,
+    appChild('zelfevaluatie', SelfAssessmentPage, 'selfAssessment'),
+    appChild('competenties', FrameworksPage, 'competencies'),
+    appChild('competenties/nieuw', NewFrameworkPage, 'competencies'),
+    appChild('competenties/$id', FrameworkEditorPage, 'competencies'),
+    appChild('functieprofielen', JobProfilesPage, 'competencies'),
   ]),
 ]);
 

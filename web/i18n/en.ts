@@ -1,6 +1,16 @@
+import { competenciesEn } from '../features/competencies/messages.en';
+import { competencyProfileEn } from '../features/competency-profile/messages.en';
+import { feedbackEn } from '../features/feedback/messages.en';
+import { iluoEn } from '../features/iluo/messages.en';
+import { observationsEn } from '../features/observations/messages.en';
 import type { Messages } from './nl';
 
 export const en: Messages = {
+  iluo: iluoEn,
+  competencies: competenciesEn,
+  competencyProfile: competencyProfileEn,
+  observations: observationsEn,
+  feedback: feedbackEn,
   common: {
     loading: 'Please wait. Loading the data.',
     loadFailed: 'This did not work',
@@ -88,6 +98,9 @@ export const en: Messages = {
     too_many_attempts_other: 'Too many attempts. Wait {{count}} minutes and then try again.',
     weak_password: 'This password is too common. Choose another one.',
     invalid_token: 'This link no longer works. Ask for a new link.',
+    not_started: 'This participant has not started yet. You cannot give scores yet.',
+    link_revoked: 'This link was revoked. Ask the coach for a new link.',
+    link_expired: 'This link does not work (any more) today. Check the period or ask for a new link.',
     not_utf8: 'Groeipad cannot read this file. Save it in Excel as "CSV UTF-8" and try again.',
     invalid_csv: 'The file is not correct. Check the quotation marks (").',
     empty_file: 'The file has no rows with participants.',

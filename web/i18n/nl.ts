@@ -1,8 +1,19 @@
+import { competenciesNl } from '../features/competencies/messages.nl';
+import { competencyProfileNl } from '../features/competency-profile/messages.nl';
+import { feedbackNl } from '../features/feedback/messages.nl';
+import { iluoNl } from '../features/iluo/messages.nl';
+import { observationsNl } from '../features/observations/messages.nl';
+
 /**
  * Dutch, the default language. Written for readers at level B1: short sentences, everyday words.
  * The English file must have exactly these keys (see Messages).
  */
 export const nl = {
+  iluo: iluoNl,
+  competencies: competenciesNl,
+  competencyProfile: competencyProfileNl,
+  observations: observationsNl,
+  feedback: feedbackNl,
   common: {
     loading: 'Even geduld. De gegevens worden geladen.',
     loadFailed: 'Dit lukte niet',
@@ -90,6 +101,9 @@ export const nl = {
     too_many_attempts_other: 'Te veel pogingen. Wacht {{count}} minuten en probeer het dan opnieuw.',
     weak_password: 'Dit wachtwoord is te bekend. Kies een ander wachtwoord.',
     invalid_token: 'Deze link werkt niet meer. Vraag een nieuwe link aan.',
+    not_started: 'Deze deelnemer is nog niet gestart. Je kunt nog geen scores geven.',
+    link_revoked: 'Deze link is ingetrokken. Vraag de begeleider om een nieuwe link.',
+    link_expired: 'Deze link werkt niet (meer) op deze dag. Kijk de periode na of vraag een nieuwe link.',
     not_utf8: 'Groeipad kan dit bestand niet lezen. Bewaar het in Excel als "CSV UTF-8" en probeer opnieuw.',
     invalid_csv: 'Het bestand klopt niet. Kijk de aanhalingstekens (") na.',
     empty_file: 'Het bestand heeft geen rijen met deelnemers.',

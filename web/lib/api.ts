@@ -9,8 +9,54 @@ import type {
 } from '#shared/auth';
 import type { coachOptionsResponse } from '#shared/coach-options';
 import type { okResponse } from '#shared/common';
+import type {
+  FrameworkDetail,
+  FrameworkSummary,
+  frameworkInput,
+  frameworkSaved,
+  frameworkVersion,
+  JobProfile,
+  jobProfileInput,
+  ParticipantJobProfiles,
+  participantJobProfilesInput,
+} from '#shared/competencies';
+import type { CompetencyEvolution, CompetencyHeatmap, CompetencyProfile } from '#shared/competency-profile';
 import { type ErrorCode, errorResponse } from '#shared/errors';
+import type {
+  DueList,
+  dueListQuery,
+  FeedbackConversation,
+  FeedbackRules,
+  feedbackCreateBody,
+  feedbackRulesBody,
+  feedbackUpdateBody,
+  MyFeedback,
+  ParticipantFeedback,
+} from '#shared/feedback';
+import type {
+  IluoLabel,
+  IluoMatrix,
+  iluoLabelsBody,
+  Skill,
+  SkillLevelEntry,
+  skillCreateBody,
+  skillLevelCreateBody,
+  skillLevelDeleted,
+  skillUpdateBody,
+} from '#shared/iluo';
 import type { ListKind, listItem, listUpdateBody, OrganisationLists } from '#shared/lists';
+import type {
+  mentorInvitation,
+  mentorInvitationInput,
+  mentorLinkView,
+  mentorObservationInput,
+  mentorObservationSaved,
+  observation,
+  observationListQuery,
+  observationPage,
+  rateableParticipant,
+  selfAssessmentInput,
+} from '#shared/observations';
 import type {
   organisation,
   site,
@@ -71,6 +117,13 @@ export type Referrer = Out<typeof referrer>;
 export type CoachOption = Out<typeof coachOptionsResponse>['items'][number];
 
 export type ImportMode = (typeof importModes)[number];
+export type FrameworkVersion = Out<typeof frameworkVersion>;
+export type Observation = Out<typeof observation>;
+export type RateableParticipant = Out<typeof rateableParticipant>;
+export type MentorInvitation = Out<typeof mentorInvitation>;
+export type MentorLinkView = Out<typeof mentorLinkView>;
+export type ObservationPage = Out<typeof observationPage>;
+export type ObservationPageQuery = Partial<Out<typeof observationListQuery>>;
 
 /** A failed request. `network_error` is ours: the server was not reached at all. */
 export class ApiError extends Error {
@@ -138,6 +191,7 @@ const get = <T>(path: string, query?: Query) => request<T>('GET', path, undefine
 const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body);
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
+const del = (path: string) => request<void>('DELETE', path);
 
 type Ok = Out<typeof okResponse>;
 type Items<T> = { items: T[] };
@@ -221,6 +275,91 @@ export const api = {
     /** The file as the body; a browser may call a .csv file anything (or nothing), so its type is set here. */
     run: (file: Blob, mode: ImportMode) =>
       post<ImportReport>(`/participants/import?mode=${mode}`, new Blob([file], { type: 'text/csv' })),
+  },
+  /** What the score forms draw: the default framework's current version, or the version an old score belongs to. */
+  frameworkVersions: {
+    current: () => get<FrameworkVersion>('/competency-frameworks/default'),
+    get: (id: string) => get<FrameworkVersion>(`/competency-framework-versions/${id}`),
+  },
+  /** Frameworks and job profiles (the admin screens), and a participant's current and target job profile. */
+  competencies: {
+    frameworks: (includeArchived: boolean) =>
+      get<Items<FrameworkSummary>>('/competency-frameworks', { archived: includeArchived }),
+    framework: (id: string) => get<FrameworkDetail>(`/competency-frameworks/${id}`),
+    createFramework: (body: In<typeof frameworkInput>) => post<FrameworkDetail>('/competency-frameworks', body),
+    saveFramework: (id: string, body: In<typeof frameworkInput>) =>
+      put<Out<typeof frameworkSaved>>(`/competency-frameworks/${id}`, body),
+    setDefault: (id: string) => post<FrameworkDetail>(`/competency-frameworks/${id}/default`),
+    archive: (id: string) => post<FrameworkDetail>(`/competency-frameworks/${id}/archive`),
+    unarchive: (id: string) => post<FrameworkDetail>(`/competency-frameworks/${id}/unarchive`),
+    addDefaultTemplate: () => post<FrameworkDetail>('/competency-frameworks/default-template'),
+    /** The exchange file as it is: JSON or CSV, told apart by the file's type. */
+    importFile: (file: Blob, type: 'application/json' | 'text/csv') =>
+      post<FrameworkDetail>('/competency-frameworks/import', new Blob([file], { type })),
+    exportUrl: (id: string, format: 'json' | 'csv') => `/api/v1/competency-frameworks/${id}/export?format=${format}`,
+    jobProfiles: (query: { frameworkId?: string; archived?: boolean }) =>
+      get<Items<JobProfile>>('/job-profiles', query),
+    createJobProfile: (body: In<typeof jobProfileInput>) => post<JobProfile>('/job-profiles', body),
+    updateJobProfile: (id: string, body: In<typeof jobProfileInput>) => put<JobProfile>(`/job-profiles/${id}`, body),
+    archiveJobProfile: (id: string) => post<JobProfile>(`/job-profiles/${id}/archive`),
+    ofParticipant: (participantId: string) =>
+      get<ParticipantJobProfiles>(`/participants/${participantId}/job-profiles`),
+    setForParticipant: (participantId: string, body: In<typeof participantJobProfilesInput>) =>
+      put<ParticipantJobProfiles>(`/participants/${participantId}/job-profiles`, body),
+  },
+  observations: {
+    rateableParticipants: () => get<Items<RateableParticipant>>('/observations/participants'),
+    ofParticipant: (participantId: string, query: ObservationPageQuery) =>
+      get<ObservationPage>(`/participants/${participantId}/observations`, query),
+    remove: (id: string) => del(`/observations/${id}`),
+    selfAssess: (body: In<typeof selfAssessmentInput>) => post<Observation>('/me/self-assessments', body),
+    invitations: (participantId: string) =>
+      get<Items<MentorInvitation>>(`/participants/${participantId}/mentor-invitations`),
+    invite: (participantId: string, body: In<typeof mentorInvitationInput>) =>
+      post<MentorInvitation>(`/participants/${participantId}/mentor-invitations`, body),
+    revokeInvitation: (id: string) => post<MentorInvitation>(`/mentor-invitations/${id}/revoke`),
+  },
+  /** Public: the external mentor's link, no login. */
+  mentorLinks: {
+    view: (token: string) => get<MentorLinkView>(`/mentor-links/${encodeURIComponent(token)}`),
+    submit: (token: string, body: In<typeof mentorObservationInput>) =>
+      post<Out<typeof mentorObservationSaved>>(`/mentor-links/${encodeURIComponent(token)}/observations`, body),
+  },
+  /** The pictures: a participant's radar and evolution, a team's heat map. */
+  competencyProfile: {
+    profile: (participantId: string) => get<CompetencyProfile>(`/participants/${participantId}/competency-profile`),
+    evolution: (participantId: string, period: { from?: string; to?: string } = {}) =>
+      get<CompetencyEvolution>(`/participants/${participantId}/competency-evolution`, period),
+    heatmap: (teamId: string, status: 'active' | 'all') =>
+      get<CompetencyHeatmap>(`/teams/${teamId}/competency-heatmap`, { status }),
+  },
+  /** The ILUO matrix of a team: skills, levels with their history, the organisation's words for I, L, U and O. */
+  iluo: {
+    matrix: (teamId: string) => get<IluoMatrix>(`/teams/${teamId}/iluo-matrix`),
+    skills: (teamId: string) => get<Items<Skill>>(`/teams/${teamId}/skills`),
+    addSkill: (teamId: string, body: In<typeof skillCreateBody>) => post<Skill>(`/teams/${teamId}/skills`, body),
+    updateSkill: (id: string, body: In<typeof skillUpdateBody>) => patch<Skill>(`/skills/${id}`, body),
+    archiveSkill: (id: string) => post<Skill>(`/skills/${id}/archive`),
+    reorderSkills: (teamId: string, skillIds: string[]) =>
+      put<Items<Skill>>(`/teams/${teamId}/skills/order`, { skillIds }),
+    history: (skillId: string, person: { participantId?: string; userId?: string }) =>
+      get<Items<SkillLevelEntry>>(`/skills/${skillId}/history`, person),
+    setLevel: (body: In<typeof skillLevelCreateBody>) => post<SkillLevelEntry>('/skill-levels', body),
+    removeLevel: (id: string) => request<Out<typeof skillLevelDeleted>>('DELETE', `/skill-levels/${id}`),
+    labels: () => get<Items<IluoLabel>>('/iluo-labels'),
+    setLabels: (body: In<typeof iluoLabelsBody>) => put<Items<IluoLabel>>('/iluo-labels', body),
+  },
+  /** Feedback conversations (feedbackgesprekken), who is due, and the cadence rules. */
+  feedback: {
+    ofParticipant: (participantId: string) => get<ParticipantFeedback>(`/participants/${participantId}/feedback`),
+    record: (participantId: string, body: In<typeof feedbackCreateBody>) =>
+      post<FeedbackConversation>(`/participants/${participantId}/feedback`, body),
+    update: (id: string, body: In<typeof feedbackUpdateBody>) => patch<FeedbackConversation>(`/feedback/${id}`, body),
+    remove: (id: string) => del(`/feedback/${id}`),
+    due: (query: In<typeof dueListQuery>) => get<DueList>('/feedback/due', query),
+    mine: () => get<MyFeedback>('/me/feedback'),
+    rules: () => get<FeedbackRules>('/feedback-rules'),
+    replaceRules: (body: In<typeof feedbackRulesBody>) => put<FeedbackRules>('/feedback-rules', body),
   },
   audit: {
     list: (filters: AuditFilters) => get<{ items: AuditEntry[]; total: number }>('/audit', filters),

@@ -1,7 +1,10 @@
 export * from './activation-codes';
 export * from './audit';
 export * from './auth';
+export * from './competencies';
+export * from './iluo';
 export * from './lists';
+export * from './observations';
 export * from './organisations';
 export * from './participants';
 export { appRole } from './tenancy';

@@ -19,7 +19,7 @@ import { careerEventKinds, participantStatuses, supportLevels } from '#shared/pa
 import { referrerKinds } from '#shared/referrers';
 import { user } from './auth';
 import { createdAt, organisations } from './organisations';
-import { organisationId, tenantPolicy } from './tenancy';
+import { inList, organisationId, tenantPolicy } from './tenancy';
 import { sites, teams } from './workplace';
 
 /**
@@ -28,11 +28,6 @@ import { sites, teams } from './workplace';
  */
 
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const inList = (column: unknown, values: readonly string[]) =>
-  sql`${column} in (${sql.join(
-    values.map((v) => sql.raw(`'${v}'`)),
-    sql`, `,
-  )})`;
 
 /** The organisation's managed list of referring organisations (doorverwijzers). */
 export const referrers = pgTable(

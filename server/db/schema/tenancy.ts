@@ -20,3 +20,10 @@ export const tenantPolicy = (column = sql`organisation_id`) =>
     using: sql`${column} = ${currentOrganisation}`,
     withCheck: sql`${column} = ${currentOrganisation}`,
   });
+
+/** A CHECK that a text column holds one of the values of a TypeScript union (the shared contract's list). */
+export const inList = (column: unknown, values: readonly string[]) =>
+  sql`${column} in (${sql.join(
+    values.map((v) => sql.raw(`'${v}'`)),
+    sql`, `,
+  )})`;

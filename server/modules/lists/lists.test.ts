@@ -5,7 +5,7 @@ import { builtInListItems, type ListKind, listKinds, listUpdateBody } from '#sha
 import { createTestApp, type TestApp } from '../../../test/support/app';
 import { buildOrganisation, buildParticipant, loggedIn } from '../../../test/support/factories';
 import type { Db } from '../../db/client';
-import { auditLog, organisationListItems } from '../../db/schema';
+import { auditLog, feedbackRules, organisationListItems } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import { loadLists } from './service';
 
@@ -132,6 +132,16 @@ describe('PUT /lists/:kind', () => {
     // Deactivating it instead is fine.
     const deactivated = withOwn.map((i) => (i.code === 'wep_plus' ? { ...i, active: false } : i));
     expect((await putList(cookie, 'programme_type', { items: deactivated })).statusCode).toBe(200);
+  });
+
+  it('refuses to remove an own programme type that a feedback rule still names', async () => {
+    const { orgId, cookie } = await adminOfNewOrganisation();
+    const withOwn = [...shipped('programme_type'), { code: 'wep_plus', label: 'WEP+', active: true }];
+    expect((await putList(cookie, 'programme_type', { items: withOwn })).statusCode).toBe(200);
+    await db.insert(feedbackRules).values({ organisationId: orgId, programmeType: 'wep_plus', intervalDays: 14 });
+    const refused = await putList(cookie, 'programme_type', { items: shipped('programme_type') });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toEqual({ items: 'in_use' });
   });
 
   it('keeps each organisation to its own lists', async () => {

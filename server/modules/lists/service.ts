@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   builtInListItems,
@@ -9,7 +9,14 @@ import {
   type OrganisationLists,
 } from '#shared/lists';
 import type { Db, Tx } from '../../db/client';
-import { careerEvents, consents, indications, organisationListItems, participants } from '../../db/schema';
+import {
+  careerEvents,
+  consents,
+  feedbackRules,
+  indications,
+  organisationListItems,
+  participants,
+} from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import { AppError, fieldError } from '../../lib/errors';
 import { type RequestContext, recordAudit } from '../audit/record';
@@ -77,10 +84,17 @@ async function codesInUse(tx: Tx, kind: ListKind, codes: string[]): Promise<stri
   const used = (() => {
     switch (kind) {
       case 'programme_type':
+        // A feedback rule names a programme type too: removing its code would leave a rule that never matches.
         return tx
           .selectDistinct({ code: participants.programmeType })
           .from(participants)
-          .where(inArray(participants.programmeType, codes));
+          .where(inArray(participants.programmeType, codes))
+          .union(
+            tx
+              .selectDistinct({ code: sql<string>`${feedbackRules.programmeType}` })
+              .from(feedbackRules)
+              .where(inArray(feedbackRules.programmeType, codes)),
+          );
       case 'exit_destination':
         return tx
           .selectDistinct({ code: careerEvents.exitDestination })

@@ -6,6 +6,7 @@ import { account, auditLog, instanceSetup, organisations, sites, user } from '..
 import { asPlatform } from '../../db/tenant';
 import { AppError } from '../../lib/errors';
 import { assertAcceptablePassword } from '../auth/passwords';
+import { createDefaultFramework } from '../competencies/default-framework';
 
 export async function needsSetup(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(instanceSetup);
@@ -42,11 +43,14 @@ export async function runSetup(db: Db, body: SetupBody, ip?: string) {
         providerId: 'credential',
         password: passwordHash,
       });
+      // Observations can start on day one: the shipped "11 kerncompetenties" with its job profiles.
+      const { framework } = await createDefaultFramework(tx, org.id, adminId);
       const actor = { organisationId: org.id, actorId: adminId, actorName: body.admin.name, ip: ip ?? null };
       await tx.insert(auditLog).values([
         { ...actor, action: 'setup.completed', targetType: 'organisation', targetId: org.id },
         { ...actor, action: 'site.created', targetType: 'site', targetId: site?.id },
         { ...actor, action: 'user.created', targetType: 'user', targetId: adminId, details: { role: 'admin' } },
+        { ...actor, action: 'competencyFramework.created', targetType: 'competency_framework', targetId: framework.id },
       ]);
       return { organisationId: org.id, adminId };
     });

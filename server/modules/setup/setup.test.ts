@@ -89,7 +89,7 @@ describe('first-run setup', () => {
     expect(site).toMatchObject({ name: `Hoofdzetel ${winner}`, organisationId: org?.id });
     expect(admin).toMatchObject({ email: `beheerder${winner}@example.org`, role: 'admin', organisationId: org?.id });
     const actions = (await db.select().from(auditLog)).map((r) => r.action).sort();
-    expect(actions).toEqual(['setup.completed', 'site.created', 'user.created']);
+    expect(actions).toEqual(['competencyFramework.created', 'setup.completed', 'site.created', 'user.created']);
     expect(await needsSetup()).toBe(false);
   });
 

@@ -8,7 +8,11 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { ApiError, type ParticipantDossier, type SessionUser } from '../../lib/api';
 import { useSessionUser } from '../auth/useSessionUser';
+import { JobProfileSection } from '../competencies/JobProfileSection';
+import { CompetencySection } from '../competency-profile/CompetencySection';
+import { FeedbackSection } from '../feedback/FeedbackSection';
 import { useListChoices } from '../lists/queries';
+import { ObservationsSection } from '../observations/ObservationsSection';
 import { ArchiveDialog } from './ArchiveDialog';
 import { AccountSection } from './account/AccountSection';
 import { BasicsModal } from './BasicsModal';
@@ -139,6 +143,9 @@ function Dossier({ dossier }: { dossier: ParticipantDossier }) {
       >
         <Timeline dossier={dossier} />
       </Section>
+      <CompetencySection participantId={dossier.id} />
+      <ObservationsSection dossier={dossier} />
+      <FeedbackSection dossier={dossier} />
 
       {confidential && (
         <>
@@ -160,6 +167,7 @@ function Dossier({ dossier }: { dossier: ParticipantDossier }) {
           >
             <StakeholderList stakeholders={confidential.stakeholders} />
           </Section>
+          <JobProfileSection dossier={dossier} />
           <AccountSection dossier={dossier} canManage={can.write} />
           <Section
             title={t('participants.consents.title')}

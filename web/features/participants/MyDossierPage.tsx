@@ -5,6 +5,8 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { ApiError, api, type ParticipantDossier } from '../../lib/api';
+import { MyProgress } from '../competency-profile/MyProgress';
+import { MyNextFeedback } from '../feedback/MyNextFeedback';
 import { useListChoices } from '../lists/queries';
 import { Facts } from './Section';
 import { ParticipantStatusBadge } from './StatusBadge';
@@ -59,6 +61,8 @@ function MyDossier({ dossier }: { dossier: ParticipantDossier }) {
           ]}
         />
       </Card>
+      <MyNextFeedback />
+      <MyProgress participantId={dossier.id} />
       <Card withBorder padding="md" component="section" aria-labelledby="my-path">
         <Stack gap="sm">
           <Title order={2} size="h4" id="my-path">

@@ -8,6 +8,7 @@ import { api } from '../../lib/api';
 import { clearNotifications } from '../../lib/notify';
 import { sessionQuery } from '../../lib/session';
 import { useOptionalSessionUser } from '../auth/useSessionUser';
+import { OutboxSync } from '../observations/OutboxSync';
 import { navItemsFor } from './navigation';
 
 export function AppLayout() {
@@ -95,6 +96,7 @@ export function AppLayout() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        <OutboxSync userId={user.id} role={user.role} />
         <Outlet />
       </AppShell.Main>
     </AppShell>

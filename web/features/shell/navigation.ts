@@ -14,6 +14,14 @@ export interface NavItem {
     | '/deelnemers'
     | '/lijsten'
     | '/mijn-dossier'
+    | '/teamoverzicht'
+    | '/iluo'
+    | '/observaties/nieuw'
+    | '/zelfevaluatie'
+    | '/feedback'
+    | '/feedbackregels'
+    | '/competenties'
+    | '/functieprofielen'
     | '/mijn-account';
   label: ParseKeys;
   screen?: Screen;
@@ -22,11 +30,19 @@ export interface NavItem {
 const items: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/deelnemers', label: 'nav.participants', screen: 'participants' },
+  { to: '/teamoverzicht', label: 'competencyProfile.heatmap.title', screen: 'teamOverview' },
+  { to: '/feedback', label: 'feedback.nav', screen: 'feedbackDue' },
+  { to: '/iluo', label: 'iluo.nav', screen: 'iluo' },
   { to: '/mijn-dossier', label: 'nav.myDossier', screen: 'myDossier' },
+  { to: '/observaties/nieuw', label: 'observations.nav.observe', screen: 'observationNew' },
+  { to: '/zelfevaluatie', label: 'observations.nav.selfAssessment', screen: 'selfAssessment' },
   { to: '/organisatie', label: 'nav.organisation', screen: 'organisation' },
   { to: '/vestigingen', label: 'nav.sites', screen: 'sites' },
   { to: '/ploegen', label: 'nav.teams', screen: 'teams' },
   { to: '/lijsten', label: 'nav.lists', screen: 'lists' },
+  { to: '/feedbackregels', label: 'feedback.navRules', screen: 'feedbackRules' },
+  { to: '/competenties', label: 'competencies.nav.frameworks', screen: 'competencies' },
+  { to: '/functieprofielen', label: 'competencies.nav.jobProfiles', screen: 'competencies' },
   { to: '/gebruikers', label: 'nav.users', screen: 'users' },
   { to: '/auditlog', label: 'nav.audit', screen: 'audit' },
   { to: '/uitgaande-mails', label: 'nav.outbox', screen: 'outbox' },

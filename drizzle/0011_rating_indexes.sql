@@ -1,0 +1,2 @@
+CREATE INDEX "latest_ratings_observation_idx" ON "latest_ratings" USING btree ("organisation_id","observation_id");--> statement-breakpoint
+CREATE INDEX "ratings_version_idx" ON "ratings" USING btree ("framework_version_id");

@@ -1,0 +1,167 @@
+import { sql } from 'drizzle-orm';
+import {
+  coverageBySkill,
+  type IluoMatrix,
+  type IluoPerson,
+  type MatrixCell,
+  type MatrixGroup,
+  skillFlag,
+  trainingNeedsOf,
+} from '#shared/iluo';
+import { type Db, queryRows, type Tx } from '../../db/client';
+import { withTenant } from '../../db/tenant';
+import { notFound } from '../../lib/errors';
+import { type Actor, can } from '../../policy';
+import type { RequestContext } from '../audit/record';
+import { mergeLabels, type StoredLabel } from './labels';
+
+interface SkillJson {
+  id: string;
+  groupName: string;
+  name: string;
+  description: string | null;
+  critical: boolean;
+  position: number;
+}
+interface Named {
+  id: string;
+  name: string;
+}
+interface TeamRow {
+  id: string;
+  name: string;
+  skills: SkillJson[] | string;
+  participants: Named[] | string;
+  staff: Named[] | string;
+  supervisor_ids: string[];
+  labels: StoredLabel[] | string;
+}
+interface CellRow {
+  skill_id: string;
+  subject: string;
+  level: number;
+  assessed_on: string;
+  assessor_name: string;
+}
+
+// Both drivers parse json columns; a string is parsed here in case one does not.
+const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/** A PostgreSQL array literal as one parameter: every element quoted, so any id is safe in it. */
+const textArray = (values: readonly string[]) =>
+  `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+
+/**
+ * Statement 1: the team, its current skills, the people in the matrix (active participants whose current team this
+ * is, through the (organisation_id, team_id, status) index, then the team's active supervisors), the supervisors'
+ * ids for the policy, and the organisation's words for the levels.
+ */
+const teamStatement = (teamId: string) => sql`
+  select t.id, t.name,
+    coalesce((select json_agg(json_build_object('id', s.id, 'groupName', s.group_name, 'name', s.name,
+        'description', s.description, 'critical', s.critical, 'position', s.position)
+        order by s.position, lower(s.name), s.id)
+      from skills s
+      where s.organisation_id = t.organisation_id and s.team_id = t.id and s.archived_at is null), '[]'::json) as skills,
+    coalesce((select json_agg(json_build_object('id', p.id, 'name', p.first_name || ' ' || p.last_name)
+        order by lower(p.last_name), lower(p.first_name), p.id)
+      from participants p
+      where p.organisation_id = t.organisation_id and p.team_id = t.id and p.status = 'active'
+        and p.archived_at is null), '[]'::json) as participants,
+    coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by lower(u.name), u.id)
+      from team_supervisors ts
+      cross join lateral (select u.id, u.name from "user" u
+        where u.id = ts.user_id and u.deactivated_at is null offset 0) u
+      where ts.team_id = t.id), '[]'::json) as staff,
+    array(select ts.user_id from team_supervisors ts where ts.team_id = t.id) as supervisor_ids,
+    coalesce((select json_agg(json_build_object('level', l.level, 'label', l.label, 'meaning', l.meaning))
+      from iluo_level_labels l), '[]'::json) as labels
+  from teams t
+  where t.id = ${teamId}`;
+
+/**
+ * Statement 2: the cached current level of each person in the matrix for each current skill (primary key lookups on
+ * skill_levels_current), with the assessor's name. The cache has no assessor, so each cell looks its history row up
+ * by primary key: a LATERAL fenced with OFFSET 0, or the planner hashes the whole history (millions of rows at the
+ * umbrella scale). Names are looked up once per distinct assessor, not per cell.
+ */
+const cellsStatement = (skillIds: readonly string[], personIds: readonly string[]) => sql`
+  with cur as (
+    select c.skill_id, c.subject, c.level, c.assessed_on::text as assessed_on, l.assessor_id
+    from skill_levels_current c
+    cross join lateral (select l.assessor_id from skill_levels l where l.id = c.skill_level_id offset 0) l
+    where c.skill_id = any(${textArray(skillIds)}::uuid[]) and c.subject = any(${textArray(personIds)}::text[])
+  ), assessors as (
+    select a.assessor_id, n.name
+    from (select distinct assessor_id from cur) a
+    cross join lateral (select u.name from "user" u where u.id = a.assessor_id offset 0) n
+  )
+  select cur.skill_id, cur.subject, cur.level, cur.assessed_on, assessors.name as assessor_name
+  from cur join assessors using (assessor_id)`;
+
+/** Groups in the order of their first skill (skills come ordered by position). */
+function groupSkills(skills: readonly SkillJson[], coverage: Map<string, number>): MatrixGroup[] {
+  const groups = new Map<string, MatrixGroup>();
+  for (const s of skills) {
+    let group = groups.get(s.groupName);
+    if (!group) {
+      group = { name: s.groupName, skills: [] };
+      groups.set(s.groupName, group);
+    }
+    const covered = coverage.get(s.id) ?? 0;
+    group.skills.push({
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      critical: s.critical,
+      position: s.position,
+      coverage: covered,
+      flag: skillFlag(s.critical, covered),
+    });
+  }
+  return [...groups.values()];
+}
+
+/** The whole matrix of one team in two statements, read from the current-level cache. */
+export async function loadMatrix(tx: Tx, actor: Actor, teamId: string): Promise<IluoMatrix> {
+  const [team] = await queryRows<TeamRow>(tx, teamStatement(teamId));
+  if (!team) throw notFound('Team');
+  const skills = parsed(team.skills);
+  const people: IluoPerson[] = [
+    ...parsed(team.participants).map((p) => ({ kind: 'participant' as const, ...p })),
+    ...parsed(team.staff).map((s) => ({ kind: 'staff' as const, ...s })),
+  ];
+  const skillIds = skills.map((s) => s.id);
+  const personIds = people.map((p) => p.id);
+  const rows =
+    skillIds.length && personIds.length ? await queryRows<CellRow>(tx, cellsStatement(skillIds, personIds)) : [];
+  const cells: MatrixCell[] = rows.map((r) => ({
+    skillId: r.skill_id,
+    personId: r.subject,
+    level: Number(r.level),
+    assessedOn: r.assessed_on,
+    assessorName: r.assessor_name,
+  }));
+  // Skills are ordered by group in the answer, so training needs follow that order too.
+  const coverage = coverageBySkill(skillIds, personIds, cells);
+  const groups = groupSkills(skills, coverage);
+  const target = { teamSupervisorIds: team.supervisor_ids };
+  return {
+    team: { id: team.id, name: team.name },
+    labels: mergeLabels(parsed(team.labels).map((l) => ({ ...l, level: Number(l.level) }))),
+    groups,
+    people,
+    cells,
+    trainingNeeds: trainingNeedsOf(
+      groups.flatMap((g) => g.skills.map((s) => s.id)),
+      personIds,
+      cells,
+    ),
+    canManage: can(actor, 'skill.manage', target),
+    canAssess: can(actor, 'skill.assess', target),
+  };
+}
+
+export function getMatrix(db: Db, ctx: RequestContext, teamId: string) {
+  return withTenant(db, ctx.actor.organisationId, (tx) => loadMatrix(tx, ctx.actor, teamId));
+}
