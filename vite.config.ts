@@ -15,16 +15,17 @@ export default defineConfig({
     // server/plugins/web.ts serves this folder.
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,
+    // dist/web/.vite/manifest.json: test/bundle-budget.test.ts sums what a participant's first load downloads.
+    manifest: true,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
+        // React changes less often than the app: its own chunk stays cached across releases. Other libraries are not
+        // grouped: a group is one chunk, and the entry would import all of it (Mantine, zod…) even for the portal.
         codeSplitting: {
           groups: [
-            { name: 'mantine', test: /node_modules[\\/]@mantine/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             // Only the lazy chart component imports ECharts: its own group keeps it out of the eager vendor chunk.
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
-            { name: 'vendor', test: /node_modules/ },
           ],
         },
       },

@@ -1,43 +1,13 @@
 import { z } from 'zod';
 import { shortText } from './common';
+import { builtInListItems, type ListKind, listKinds } from './list-items';
 
-/**
- * Per-organisation configurable lists. Codes are stable (stored on dossiers and events); labels are the
- * organisation's own words. Built-in items can be deactivated, never removed: old dossiers still point at them.
- * The web translates built-in codes through i18n and shows the organisation's label for its own codes.
- */
-export const listKinds = ['programme_type', 'exit_destination', 'consent_kind', 'indication_type'] as const;
-export type ListKind = (typeof listKinds)[number];
+export { builtInListItems, type ListKind, listKinds };
 
 /** A code chosen from a configurable list: lower case, digits and underscores. */
 export const code = z
   .string()
   .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Use a code of lower-case letters, digits and underscores');
-
-export const builtInListItems = {
-  programme_type: [
-    { code: 'activering', label: 'Activering' },
-    { code: 'maatwerk', label: 'Maatwerk' },
-    { code: 'arbeidszorg', label: 'Arbeidszorg' },
-  ],
-  exit_destination: [
-    { code: 'regular_job', label: 'Reguliere job' },
-    { code: 'supported_job', label: 'Job met ondersteuning' },
-    { code: 'training', label: 'Opleiding' },
-    { code: 'volunteer_work', label: 'Vrijwilligerswerk' },
-    { code: 'art60', label: 'Art. 60' },
-    { code: 'other_programme', label: 'Ander traject' },
-    { code: 'earlier_phase', label: 'Terug naar een eerdere fase' },
-    { code: 'drop_out', label: 'Uitval' },
-    { code: 'other', label: 'Andere' },
-  ],
-  consent_kind: [{ code: 'share_progress_with_referrer', label: 'Vooruitgang delen met de doorverwijzer' }],
-  indication_type: [
-    { code: 'pmah', label: 'PMAH' },
-    { code: 'pmp', label: 'PMP' },
-    { code: 'other', label: 'Andere' },
-  ],
-} as const satisfies Record<ListKind, readonly { code: string; label: string }[]>;
 
 export const listItem = z.object({
   code: z.string(),

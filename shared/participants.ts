@@ -3,13 +3,24 @@ import { id, shortText } from './common';
 import { code } from './lists';
 import { participantAccountStatus } from './participant-account';
 import { referrerKinds } from './referrers';
+import { todayIso } from './today';
 
 /** Current status: derived from the career events, never entered by hand. */
 export const participantStatuses = ['registered', 'active', 'paused', 'exited'] as const;
 export type ParticipantStatus = (typeof participantStatuses)[number];
 
 /** Instroom, doorstroom, uitstroom: the dated steps of a participant's path. */
-export const careerEventKinds = ['intake', 'start', 'team_change', 'promotion', 'pause', 'resume', 'exit'] as const;
+/** package_change: a move to another work package of the pathway map, recorded by the placement (shared/pathways.ts). */
+export const careerEventKinds = [
+  'intake',
+  'start',
+  'team_change',
+  'promotion',
+  'pause',
+  'resume',
+  'exit',
+  'package_change',
+] as const;
 export type CareerEventKind = (typeof careerEventKinds)[number];
 /** The intake (aanmelding) is recorded by the registration itself, once. */
 export const recordableCareerEventKinds = ['start', 'team_change', 'promotion', 'pause', 'resume', 'exit'] as const;
@@ -18,10 +29,7 @@ export const supportLevels = ['low', 'medium', 'high'] as const;
 
 export { code } from './lists';
 
-/** Today in Belgium, as YYYY-MM-DD: dates of things that happened cannot be later. */
-// One formatter: building an Intl.DateTimeFormat costs far more than using it, and schemas call this per date.
-const brusselsDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' });
-export const todayIso = () => brusselsDay.format(new Date());
+export { todayIso };
 
 /** A real calendar date (2024-02-30 is refused) that is not in the future. */
 export const pastDate = z.iso.date().refine((d) => d <= todayIso(), 'Cannot be in the future');
@@ -58,6 +66,7 @@ export const careerEvent = z.object({
   kind: z.enum(careerEventKinds),
   date: z.iso.date(),
   team: named.nullable(),
+  /** promotion: the new role; package_change: the name of the work package moved to. */
   toRole: z.string().nullable(),
   exitDestination: z.string().nullable(),
   /** Null in the summary view: notes can hold personal circumstances. */

@@ -19,6 +19,8 @@ const statusOf: Record<ErrorCode, number> = {
   not_started: 409,
   link_revoked: 410,
   link_expired: 410,
+  version_agreed: 409,
+  draft_exists: 409,
   not_utf8: 400,
   invalid_csv: 400,
   empty_file: 400,
@@ -34,6 +36,11 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /**
+     * Beside the error, what the client needs to recover: the draft as it is now after a stale save (409). Never
+     * anything the caller may not read.
+     */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.status = statusOf[code];

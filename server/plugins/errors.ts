@@ -20,7 +20,10 @@ function fieldsFromValidation(err: { validation: { instancePath: string; message
 
 function toResponse(err: FastifyError | AppError | Error): { status: number; body: ErrorResponse } {
   if (err instanceof AppError) {
-    return { status: err.status, body: { error: { code: err.code, message: err.message, fields: err.fields } } };
+    return {
+      status: err.status,
+      body: { ...err.extra, error: { code: err.code, message: err.message, fields: err.fields } },
+    };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     return {

@@ -21,7 +21,24 @@ import type {
   participantJobProfilesInput,
 } from '#shared/competencies';
 import type { CompetencyEvolution, CompetencyHeatmap, CompetencyProfile } from '#shared/competency-profile';
-import { type ErrorCode, errorResponse } from '#shared/errors';
+import type {
+  actionStatusBody,
+  agreeBody,
+  ComplianceSettings,
+  complianceList,
+  complianceListQuery,
+  complianceSettingsBody,
+  draftSaveBody,
+  escoImportResult,
+  escoSearchResult,
+  goalNoteBody,
+  PlanOverview,
+  PlanVersion,
+  presentationCreateBody,
+  proposalCreateBody,
+  proposalResolveBody,
+} from '#shared/development-plans';
+import { type ErrorCode, parseErrorBody } from '#shared/error-codes';
 import type {
   DueList,
   dueListQuery,
@@ -85,6 +102,14 @@ import type {
   participantUpdateBody,
   stakeholdersBody,
 } from '#shared/participants';
+import type {
+  ParticipantPathway,
+  placementCreateBody,
+  WorkPackage,
+  WorkPackageInput,
+  workPackageList,
+  workPackageListQuery,
+} from '#shared/pathways';
 import type { referrer } from '#shared/referrers';
 import type { setupBody, setupStatusResponse } from '#shared/setup';
 import type {
@@ -132,6 +157,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'network_error',
     message: string,
     readonly fields: Record<string, string> = {},
+    /** The whole answer: some errors carry what is needed to recover (the other's draft after a 409 conflict). */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -176,11 +203,11 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   }
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const parsed = errorResponse.safeParse(data);
-    if (parsed.success) {
-      const { code, message, fields } = parsed.data.error;
+    const parsed = parseErrorBody(data);
+    if (parsed) {
+      const { code, message, fields } = parsed.error;
       if (code === 'unauthenticated' || code === 'session_expired') sessionLostListener?.();
-      throw new ApiError(response.status, code, message, fields);
+      throw new ApiError(response.status, code, message, fields, data);
     }
     throw new ApiError(response.status, 'internal_error', `HTTP ${response.status}`);
   }
@@ -360,6 +387,54 @@ export const api = {
     mine: () => get<MyFeedback>('/me/feedback'),
     rules: () => get<FeedbackRules>('/feedback-rules'),
     replaceRules: (body: In<typeof feedbackRulesBody>) => put<FeedbackRules>('/feedback-rules', body),
+  },
+  /** The POP of one participant (shared/development-plans.ts lists the routes). */
+  developmentPlans: {
+    overview: (participantId: string) => get<PlanOverview>(`/participants/${participantId}/pop`),
+    version: (participantId: string, number: number) =>
+      get<PlanVersion>(`/participants/${participantId}/pop/versions/${number}`),
+    startDraft: (participantId: string) => post<PlanVersion>(`/participants/${participantId}/pop/versions`, {}),
+    saveDraft: (participantId: string, number: number, body: In<typeof draftSaveBody>) =>
+      put<PlanVersion>(`/participants/${participantId}/pop/versions/${number}`, body),
+    discardDraft: (participantId: string, number: number) =>
+      del(`/participants/${participantId}/pop/versions/${number}`),
+    agree: (participantId: string, number: number, body: In<typeof agreeBody>) =>
+      post<PlanOverview>(`/participants/${participantId}/pop/versions/${number}/agree`, body),
+    pdfUrl: (participantId: string, number: number) =>
+      `/api/v1/participants/${participantId}/pop/versions/${number}/pdf`,
+    setActionStatus: (participantId: string, key: string, body: In<typeof actionStatusBody>) =>
+      put<PlanOverview>(`/participants/${participantId}/pop/actions/${key}`, body),
+    addGoalNote: (participantId: string, key: string, body: In<typeof goalNoteBody>) =>
+      post<PlanOverview>(`/participants/${participantId}/pop/goals/${key}/notes`, body),
+    propose: (participantId: string, body: In<typeof proposalCreateBody>) =>
+      post<PlanOverview>(`/participants/${participantId}/pop/proposals`, body),
+    resolveProposal: (participantId: string, proposalId: string, body: In<typeof proposalResolveBody>) =>
+      post<PlanOverview>(`/participants/${participantId}/pop/proposals/${proposalId}/resolve`, body),
+    addPresentation: (participantId: string, body: In<typeof presentationCreateBody>) =>
+      post<PlanOverview>(`/participants/${participantId}/pop/presentations`, body),
+    removePresentation: (participantId: string, presentationId: string) =>
+      del(`/participants/${participantId}/pop/presentations/${presentationId}`),
+    compliance: (query: In<typeof complianceListQuery>) =>
+      get<Out<typeof complianceList>>('/pop-compliance', query as Query),
+    settings: () => get<ComplianceSettings>('/pop-settings'),
+    saveSettings: (body: In<typeof complianceSettingsBody>) => put<ComplianceSettings>('/pop-settings', body),
+  },
+  /** The pathway map (shared/pathways.ts lists the routes). */
+  pathways: {
+    packages: (query: In<typeof workPackageListQuery> = {}) =>
+      get<Out<typeof workPackageList>>('/work-packages', query as Query),
+    create: (body: WorkPackageInput) => post<WorkPackage>('/work-packages', body),
+    update: (id: string, body: WorkPackageInput) => put<WorkPackage>(`/work-packages/${id}`, body),
+    archive: (id: string) => post<WorkPackage>(`/work-packages/${id}/archive`),
+    unarchive: (id: string) => post<WorkPackage>(`/work-packages/${id}/unarchive`),
+    ofParticipant: (participantId: string) => get<ParticipantPathway>(`/participants/${participantId}/pathway`),
+    mine: () => get<ParticipantPathway>('/participants/me/pathway'),
+    place: (participantId: string, body: In<typeof placementCreateBody>) =>
+      post<ParticipantPathway>(`/participants/${participantId}/placements`, body),
+  },
+  esco: {
+    searchOccupations: (q: string) => get<Out<typeof escoSearchResult>>('/esco/occupations', { q }),
+    importOccupations: (file: Blob) => post<Out<typeof escoImportResult>>('/esco/occupations/import', file),
   },
   audit: {
     list: (filters: AuditFilters) => get<{ items: AuditEntry[]; total: number }>('/audit', filters),

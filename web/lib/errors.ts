@@ -22,6 +22,22 @@ const knownFieldCodes = [
   'built_in_required',
   'in_use',
   'invalid_code',
+  // Competencies, observations, feedback (shared/observations.ts, shared/feedback.ts) and the POP
+  // (shared/development-plans.ts).
+  'not_in_version',
+  'out_of_scale',
+  'before_start',
+  'outside_link_period',
+  'in_the_past',
+  'not_of_participant',
+  'after_conversation',
+  'not_staff',
+  'one_required',
+  'duplicate',
+  'unknown_goal',
+  'not_in_framework',
+  'unknown_skill',
+  'not_own_action',
 ] as const;
 type KnownFieldCode = (typeof knownFieldCodes)[number];
 const isKnownFieldCode = (value: string): value is KnownFieldCode => knownFieldCodes.some((code) => code === value);

@@ -1,7 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { builtInListItems, type ListItem, type ListKind, type OrganisationLists } from '#shared/lists';
+import { builtInListItems, type ListKind } from '#shared/list-items';
+import type { ListItem, OrganisationLists } from '#shared/lists';
 import { api } from '../../lib/api';
 
 export const listsQuery = queryOptions({

@@ -1,4 +1,4 @@
-import { errorResponse } from '#shared/errors';
+import { parseErrorBody } from '#shared/error-codes';
 
 /**
  * Observations waiting to be sent, kept in the browser (localStorage) so a lost connection on the workfloor loses
@@ -81,9 +81,9 @@ function parse(raw: string | null): OutboxItem[] {
 
 async function refusalOf(response: Response): Promise<Refusal> {
   const data: unknown = await response.json().catch(() => undefined);
-  const parsed = errorResponse.safeParse(data);
-  if (!parsed.success) return { status: response.status, code: 'internal_error', fields: {} };
-  return { status: response.status, code: parsed.data.error.code, fields: parsed.data.error.fields ?? {} };
+  const parsed = parseErrorBody(data);
+  if (!parsed) return { status: response.status, code: 'internal_error', fields: {} };
+  return { status: response.status, code: parsed.error.code, fields: parsed.error.fields ?? {} };
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;

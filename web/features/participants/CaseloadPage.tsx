@@ -16,7 +16,7 @@ import { ExportButtons } from './import/ExportButtons';
 import { Pager } from './Pager';
 import { participantsQuery } from './queries';
 import { ParticipantStatusBadge } from './StatusBadge';
-import { type CaseloadSearch, PAGE_SIZE, toListQuery } from './search';
+import { type CaseloadSearch, PAGE_SIZE, parseCaseloadSearch, toListQuery } from './search';
 
 type Item = ParticipantPage['items'][number];
 
@@ -26,7 +26,8 @@ const route = getRouteApi('/app/deelnemers');
 export function CaseloadPage() {
   const { t } = useTranslation();
   const me = useSessionUser();
-  const search = route.useSearch();
+  // The router keeps the parameters as they are; only the valid ones count (an old bookmark never errors).
+  const search = parseCaseloadSearch(route.useSearch());
   const navigate = route.useNavigate();
   const programmes = useListChoices('programme_type');
   const query = useQuery({ ...participantsQuery(toListQuery(search)), placeholderData: keepPreviousData });

@@ -1,4 +1,4 @@
-import { todayIso } from '#shared/participants';
+import { todayIso } from '#shared/today';
 import { currentLanguage } from '../../i18n';
 
 const locales = { nl: 'nl-BE', en: 'en-GB' } as const;
