@@ -1,0 +1,393 @@
+import { eq, gt, sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ComplianceListItem, type PlanContent, type PlanOverview, planContent } from '#shared/development-plans';
+import { todayIso } from '#shared/participants';
+import { createTestApp, type TestApp } from '../../../test/support/app';
+import {
+  addCoach,
+  buildOrganisation,
+  buildParticipant,
+  buildTeam,
+  buildUser,
+  loggedIn,
+} from '../../../test/support/factories';
+import type { Db } from '../../db/client';
+import { auditLog, developmentPlanVersions, participants } from '../../db/schema';
+import type { Actor } from '../../policy';
+import { addDays } from '../feedback/cadence';
+import { addMonths, complianceOf } from './compliance';
+import { listCompliance } from './compliance-list';
+
+let t: TestApp;
+let db: Db;
+beforeAll(async () => {
+  t = await createTestApp();
+  db = t.database.db;
+});
+afterAll(() => t.close());
+
+const call = (cookie: string, options: InjectOptions) =>
+  t.app.inject({ ...options, headers: { ...options.headers, cookie } });
+
+const today = todayIso();
+const key = () => crypto.randomUUID();
+
+function content(over: { generic?: boolean; actions?: number; review?: string | null } = {}): PlanContent {
+  return planContent.parse({
+    competencies: {
+      genericCurrent: over.generic === false ? [] : ['samenwerken'],
+      genericFuture: ['initiatief'],
+      technicalCurrent: [key()],
+      technicalFuture: [key()],
+    },
+    actions: Array.from({ length: over.actions ?? 2 }, (_, i) => ({
+      key: key(),
+      what: `Actie ${i}`,
+      owner: 'participant',
+      dueDate: addDays(today, 30),
+    })),
+    nextReviewDate: over.review === undefined ? addDays(today, 200) : over.review,
+  });
+}
+
+/** Agreed versions straight in the database; the last one given is the one in force. */
+async function agreed(orgId: string, participantId: string, versions: { on: string; content: PlanContent }[]) {
+  for (const [i, v] of versions.entries()) {
+    // Noon UTC is the same day in Belgium.
+    const at = new Date(`${v.on}T12:00:00Z`);
+    await db.insert(developmentPlanVersions).values({
+      organisationId: orgId,
+      participantId,
+      number: i + 1,
+      status: i === versions.length - 1 ? 'agreed' : 'superseded',
+      content: v.content,
+      evidence: { competencies: [], skills: [], asOf: at.toISOString() },
+      agreedAt: at,
+      participantAgreedAt: at,
+      coachAgreedAt: at,
+    });
+  }
+}
+
+const setStart = (participantId: string, startDate: string) =>
+  db.update(participants).set({ startDate }).where(eq(participants.id, participantId));
+
+type List = { items: ComplianceListItem[]; total: number; counts: Record<string, number> };
+
+/**
+ * One organisation with two teams and two coaches. Coach A's caseload: late (no plan for years), due (started 5 days
+ * ago), ok, incomplete (one action), late update (review passed). Coach B: ok, registered (not applicable). Archived:
+ * never listed.
+ */
+async function workplace() {
+  const org = await buildOrganisation(db);
+  const teamA = await buildTeam(db, { organisationId: org.id, name: 'Groen' });
+  const teamB = await buildTeam(db, { organisationId: org.id, name: 'Renovatie' });
+  const coachA = await loggedIn(t.app, db, 'coach', org.id);
+  const coachB = await loggedIn(t.app, db, 'coach', org.id);
+  const p = (lastName: string, teamId: string, coachId: string, extra: Parameters<typeof buildParticipant>[1] = {}) =>
+    buildParticipant(db, { organisationId: org.id, teamId, coachId, lastName, firstName: 'Test', ...extra });
+
+  const late = await p('Laat', teamA.id, coachA.user.id);
+  const due = await p('Nieuw', teamA.id, coachA.user.id);
+  await setStart(due.id, addDays(today, -5));
+  const ok = await p('Goed', teamA.id, coachA.user.id);
+  await setStart(ok.id, addDays(today, -60));
+  await agreed(org.id, ok.id, [{ on: addDays(today, -40), content: content() }]);
+  const incomplete = await p('Half', teamB.id, coachA.user.id);
+  await setStart(incomplete.id, addDays(today, -60));
+  await agreed(org.id, incomplete.id, [{ on: addDays(today, -50), content: content({ actions: 1 }) }]);
+  const updateLate = await p('Herzien', teamB.id, coachA.user.id);
+  await agreed(org.id, updateLate.id, [
+    { on: '2024-01-20', content: content({ generic: false }) },
+    { on: '2024-06-01', content: content({ review: addDays(today, -3) }) },
+  ]);
+  const okB = await p('Bos', teamB.id, coachB.user.id);
+  await agreed(org.id, okB.id, [{ on: addDays(today, -10), content: content() }]);
+  const registered = await p('Ingeschreven', teamB.id, coachB.user.id, { status: 'registered' });
+  await p('Gearchiveerd', teamA.id, coachA.user.id, { archived: true, status: 'exited' });
+  // A second coach on one dossier: listed with both.
+  await addCoach(db, ok.id, coachB.user.id, org.id);
+  return {
+    orgId: org.id,
+    teamA,
+    teamB,
+    coachA,
+    coachB,
+    ids: {
+      late: late.id,
+      due: due.id,
+      ok: ok.id,
+      incomplete: incomplete.id,
+      updateLate: updateLate.id,
+      okB: okB.id,
+      registered: registered.id,
+    },
+  };
+}
+
+const list = async (cookie: string, query: Record<string, string | number> = {}) => {
+  const res = await call(cookie, {
+    method: 'GET',
+    url: '/api/v1/pop-compliance',
+    query: query as Record<string, string>,
+  });
+  expect(res.statusCode).toBe(200);
+  return res.json() as List;
+};
+
+describe('GET /pop-compliance', () => {
+  it('shows the admin every participant not archived, most urgent first, with reasons, team, coaches and counts', async () => {
+    const w = await workplace();
+    const admin = await loggedIn(t.app, db, 'admin', w.orgId);
+    const before = (await db.select({ max: sql<number>`coalesce(max(${auditLog.id}), 0)::int` }).from(auditLog))[0]
+      ?.max as number;
+    const body = await list(admin.cookie);
+    const byId = new Map(body.items.map((i) => [i.participant.id, i]));
+    expect(body.total).toBe(7);
+    expect(body.counts).toEqual({ late: 2, incomplete: 1, due: 1, ok: 2, not_applicable: 1 });
+    expect(body.items.map((i) => i.status.state)).toEqual([
+      'late',
+      'late',
+      'incomplete',
+      'due',
+      'ok',
+      'ok',
+      'not_applicable',
+    ]);
+
+    expect(byId.get(w.ids.late)?.status).toEqual({
+      state: 'late',
+      reasons: [{ code: 'no_plan', date: '2024-02-15' }],
+      deadline: '2024-02-15',
+      lastAgreedOn: null,
+    });
+    expect(byId.get(w.ids.due)?.status).toMatchObject({ state: 'due', reasons: [{ code: 'no_plan' }] });
+    expect(byId.get(w.ids.incomplete)?.status.reasons.map((r) => r.code)).toEqual(['too_few_actions']);
+    // The first version (without generic competencies) is history: only the version in force counts; it was late.
+    expect(byId.get(w.ids.updateLate)?.status).toEqual({
+      state: 'late',
+      reasons: [{ code: 'update_before_review', date: addDays(today, -13) }],
+      deadline: addDays(today, -13),
+      lastAgreedOn: '2024-06-01',
+    });
+    const ok = byId.get(w.ids.ok);
+    expect(ok?.team).toEqual({ id: w.teamA.id, name: 'Groen' });
+    expect(ok?.coaches.map((c) => c.id).sort()).toEqual([w.coachA.user.id, w.coachB.user.id].sort());
+    expect(ok?.participant.name).toBe('Test Goed');
+    expect(byId.get(w.ids.registered)?.status.state).toBe('not_applicable');
+
+    const audit = await db.select().from(auditLog).where(gt(auditLog.id, before));
+    expect(audit.map((a) => a.action)).toEqual(['pop.compliance.read']);
+    expect(audit[0]?.targetId).toBeNull();
+  });
+
+  it('gives a coach their own caseload; filters by state, coach and team; pages with stable totals', async () => {
+    const w = await workplace();
+    const mine = await list(w.coachA.cookie);
+    expect(mine.items.map((i) => i.participant.id).sort()).toEqual(
+      [w.ids.late, w.ids.due, w.ids.ok, w.ids.incomplete, w.ids.updateLate].sort(),
+    );
+    const b = await list(w.coachB.cookie);
+    expect(b.items.map((i) => i.participant.id).sort()).toEqual([w.ids.ok, w.ids.okB, w.ids.registered].sort());
+
+    const manager = await loggedIn(t.app, db, 'manager', w.orgId);
+    const late = await list(manager.cookie, { state: 'late' });
+    expect(late.items.map((i) => i.participant.id).sort()).toEqual([w.ids.late, w.ids.updateLate].sort());
+    expect(late.total).toBe(2);
+    // Counts stay those of every state under the other filters.
+    expect(late.counts.ok).toBe(2);
+    const teamB = await list(manager.cookie, { teamId: w.teamB.id });
+    expect(teamB.total).toBe(4);
+    const coachB = await list(manager.cookie, { coachId: w.coachB.user.id, state: 'ok' });
+    expect(coachB.items.map((i) => i.participant.id).sort()).toEqual([w.ids.ok, w.ids.okB].sort());
+
+    const page1 = await list(manager.cookie, { limit: 3, offset: 0 });
+    const page2 = await list(manager.cookie, { limit: 3, offset: 3 });
+    const page3 = await list(manager.cookie, { limit: 3, offset: 6 });
+    expect(page1.total).toBe(7);
+    const ids = [...page1.items, ...page2.items, ...page3.items].map((i) => i.participant.id);
+    expect(new Set(ids).size).toBe(7);
+  });
+
+  it('refuses bad filters (400) and roles without compliance (403)', async () => {
+    const w = await workplace();
+    const admin = await loggedIn(t.app, db, 'admin', w.orgId);
+    for (const query of [
+      { state: 'fine' } as Record<string, string>,
+      { limit: '0' },
+      { limit: '201' },
+      { teamId: 'x' },
+      { extra: '1' },
+    ]) {
+      const res = await call(admin.cookie, { method: 'GET', url: '/api/v1/pop-compliance', query });
+      expect(res.statusCode).toBe(400);
+    }
+    for (const role of ['supervisor', 'trainer', 'participant'] as const) {
+      const who = await loggedIn(t.app, db, role, w.orgId);
+      expect((await call(who.cookie, { method: 'GET', url: '/api/v1/pop-compliance' })).statusCode).toBe(403);
+    }
+  });
+
+  it('agrees with the POP overview of every participant (one rule, no drift)', async () => {
+    const w = await workplace();
+    const admin = await loggedIn(t.app, db, 'admin', w.orgId);
+    const body = await list(admin.cookie);
+    for (const item of body.items) {
+      const res = await call(admin.cookie, { method: 'GET', url: `/api/v1/participants/${item.participant.id}/pop` });
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as PlanOverview).compliance).toEqual(item.status);
+    }
+  });
+
+  it('reads the same facts out of any stored content as complianceOf reads out of the content itself', async () => {
+    const org = await buildOrganisation(db);
+    const team = await buildTeam(db, { organisationId: org.id });
+    const admin = await buildUser(db, { organisationId: org.id, role: 'admin' });
+    const actor: Actor = { id: admin.id, name: admin.name, role: 'admin', organisationId: org.id };
+    const contentArb = fc
+      .record({
+        gc: fc.integer({ min: 0, max: 2 }),
+        gf: fc.integer({ min: 0, max: 2 }),
+        tc: fc.integer({ min: 0, max: 2 }),
+        tf: fc.integer({ min: 0, max: 2 }),
+        actions: fc.integer({ min: 0, max: 3 }),
+        review: fc.option(fc.integer({ min: -400, max: 400 }), { nil: null }),
+      })
+      .map((c) =>
+        planContent.parse({
+          competencies: {
+            genericCurrent: ['a', 'b'].slice(0, c.gc),
+            genericFuture: ['c', 'd'].slice(0, c.gf),
+            technicalCurrent: [key(), key()].slice(0, c.tc),
+            technicalFuture: [key(), key()].slice(0, c.tf),
+          },
+          actions: Array.from({ length: c.actions }, () => ({
+            key: key(),
+            what: 'x',
+            owner: 'coach',
+            dueDate: today,
+          })),
+          nextReviewDate: c.review === null ? null : addDays(today, c.review),
+        }),
+      );
+    const cases = fc.sample(
+      fc.record({
+        content: contentArb,
+        startAgo: fc.integer({ min: 0, max: 900 }),
+        firstAfter: fc.integer({ min: 0, max: 90 }),
+        since: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
+      }),
+      { numRuns: 25, seed: 42 },
+    );
+    const expected = new Map<string, ReturnType<typeof complianceOf>>();
+    const settings = { regime: 'evaluation' as const, daysBeforeEvaluation: 10 };
+    for (const c of cases) {
+      const p = await buildParticipant(db, { organisationId: org.id, teamId: team.id, coachId: null });
+      const startDate = addDays(today, -c.startAgo);
+      await setStart(p.id, startDate);
+      const firstOn = addDays(startDate, c.firstAfter);
+      const sinceOn = c.since === null ? null : addDays(today, -c.since);
+      const latestOn = sinceOn === null ? null : ([sinceOn, firstOn].sort()[1] ?? null);
+      if (latestOn) {
+        await agreed(org.id, p.id, [
+          { on: firstOn, content: content() },
+          { on: latestOn, content: c.content },
+        ]);
+      }
+      expected.set(
+        p.id,
+        complianceOf(
+          {
+            status: 'active',
+            archived: false,
+            startDate,
+            firstAgreedOn: latestOn ? firstOn : null,
+            latest: latestOn ? { agreedOn: latestOn, content: c.content } : null,
+          },
+          settings,
+          today,
+        ),
+      );
+    }
+    const result = await listCompliance(db, { actor }, { limit: 200, offset: 0 }, today);
+    expect(result.total).toBe(cases.length);
+    for (const item of result.items) expect(item.status).toEqual(expected.get(item.participant.id));
+  });
+});
+
+describe('GET/PUT /pop-settings', () => {
+  it('defaults to the evaluation regime with 10 days; the admin changes it (audited); it changes the list', async () => {
+    const org = await buildOrganisation(db);
+    const admin = await loggedIn(t.app, db, 'admin', org.id);
+    const coach = await loggedIn(t.app, db, 'coach', org.id);
+    const get = (cookie: string) => call(cookie, { method: 'GET', url: '/api/v1/pop-settings' });
+    const put = (cookie: string, payload: object) =>
+      call(cookie, { method: 'PUT', url: '/api/v1/pop-settings', payload });
+
+    const initial = await get(coach.cookie);
+    expect(initial.statusCode).toBe(200);
+    expect(initial.json()).toEqual({ regime: 'evaluation', daysBeforeEvaluation: 10 });
+
+    const p = await buildParticipant(db, { organisationId: org.id, coachId: coach.user.id });
+    await agreed(org.id, p.id, [{ on: addDays(today, -350), content: content({ review: null }) }]);
+    expect((await list(coach.cookie)).items[0]?.status.state).toBe('incomplete');
+
+    const saved = await put(admin.cookie, { regime: 'yearly', daysBeforeEvaluation: 0 });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toEqual({ regime: 'yearly', daysBeforeEvaluation: 0 });
+    expect((await get(coach.cookie)).json()).toEqual({ regime: 'yearly', daysBeforeEvaluation: 0 });
+    // Yearly: no review date needed; 350 days after the last agreement the update is due.
+    expect((await list(coach.cookie)).items[0]?.status).toMatchObject({
+      state: 'due',
+      reasons: [
+        { code: 'first_plan_late', date: addDays(today, -350) },
+        { code: 'yearly_update', date: addMonths(addDays(today, -350), 12) },
+      ],
+    });
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'pop.settings.update'))
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(1);
+    expect(entry).toMatchObject({ targetId: org.id, actorId: admin.user.id });
+
+    // Saved again: one row, updated.
+    expect((await put(admin.cookie, { regime: 'evaluation', daysBeforeEvaluation: 14 })).json()).toEqual({
+      regime: 'evaluation',
+      daysBeforeEvaluation: 14,
+    });
+  });
+
+  it('refuses bad settings (400, nothing stored) and anyone but the admin (403)', async () => {
+    const org = await buildOrganisation(db);
+    const admin = await loggedIn(t.app, db, 'admin', org.id);
+    const put = (cookie: string, payload: object) =>
+      call(cookie, { method: 'PUT', url: '/api/v1/pop-settings', payload });
+    for (const payload of [
+      { regime: 'monthly', daysBeforeEvaluation: 10 },
+      { regime: 'evaluation', daysBeforeEvaluation: 91 },
+      { regime: 'evaluation', daysBeforeEvaluation: -1 },
+      { regime: 'evaluation', daysBeforeEvaluation: 1.5 },
+      { regime: 'evaluation' },
+      { regime: 'evaluation', daysBeforeEvaluation: 10, extra: true },
+    ]) {
+      const res = await put(admin.cookie, payload);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+    for (const role of ['manager', 'coach', 'supervisor', 'participant'] as const) {
+      const who = await loggedIn(t.app, db, role, org.id);
+      expect((await put(who.cookie, { regime: 'yearly', daysBeforeEvaluation: 10 })).statusCode).toBe(403);
+    }
+    const res = await call(admin.cookie, { method: 'GET', url: '/api/v1/pop-settings' });
+    expect(res.json()).toEqual({ regime: 'evaluation', daysBeforeEvaluation: 10 });
+    for (const role of ['supervisor', 'participant'] as const) {
+      const who = await loggedIn(t.app, db, role, org.id);
+      expect((await call(who.cookie, { method: 'GET', url: '/api/v1/pop-settings' })).statusCode).toBe(403);
+    }
+  });
+});
