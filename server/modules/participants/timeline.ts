@@ -64,6 +64,8 @@ const allowedAfter: Record<CareerEventKind, readonly Before[]> = {
   team_change: ['registered', 'active', 'paused'],
   promotion: ['active', 'paused'],
   exit: ['active', 'paused'],
+  // A move on the pathway map (pathways/placements.ts): like a team change, it leaves the status as it is.
+  package_change: ['registered', 'active', 'paused'],
 };
 
 export type TimelineProblemReason = 'before_intake' | 'exit_before_start' | 'after_exit' | 'not_allowed';

@@ -21,6 +21,8 @@ export function Timeline({ dossier }: { dossier: ParticipantDossier }) {
     if (event.kind === 'team_change' && event.team) return t('participants.timeline.toTeam', { team: event.team.name });
     if (event.kind === 'intake' && event.team) return t('participants.timeline.inTeam', { team: event.team.name });
     if (event.kind === 'promotion' && event.toRole) return t('participants.timeline.toRole', { role: event.toRole });
+    if (event.kind === 'package_change' && event.toRole)
+      return t('participants.timeline.toPackage', { name: event.toRole });
     if (event.kind === 'exit' && event.exitDestination)
       return t('participants.timeline.destination', { destination: destinations.label(event.exitDestination) });
     return null;

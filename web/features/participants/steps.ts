@@ -15,4 +15,5 @@ export const nextSteps: Record<ParticipantStatus, readonly Recordable[]> = {
 };
 
 /** The kinds of event that set the status (team changes and promotions leave it as it is). */
-export const changesStatus = (kind: CareerEventKind) => kind !== 'team_change' && kind !== 'promotion';
+export const changesStatus = (kind: CareerEventKind) =>
+  kind !== 'team_change' && kind !== 'promotion' && kind !== 'package_change';
