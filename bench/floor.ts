@@ -1,20 +1,25 @@
+import type { PlanContent } from '#shared/development-plans';
 import { todayIso } from '#shared/participants';
 import type { Db } from '../server/db/client';
 import type { RequestContext } from '../server/modules/audit/record';
 import { getCompetencyEvolution } from '../server/modules/competency-profile/evolution';
 import { getCompetencyHeatmap } from '../server/modules/competency-profile/heatmap';
 import { getCompetencyProfile } from '../server/modules/competency-profile/profile';
+import { listCompliance } from '../server/modules/development-plans/compliance-list';
+import { getPlanOverview } from '../server/modules/development-plans/overview';
+import { saveDraft, startDraft } from '../server/modules/development-plans/versions';
 import { getMatrix } from '../server/modules/iluo/matrix';
 import { createObservation } from '../server/modules/observations/service';
 import { addCareerEvent } from '../server/modules/participants/career-events';
 import { listParticipants } from '../server/modules/participants/caseload';
 import { getParticipant } from '../server/modules/participants/service';
-import { type BenchActor, type BenchPlan, observationBody } from './plan';
+import { type BenchActor, type BenchPlan, observationBody, popDraftChange } from './plan';
 import { type LatencySummary, summariseLatencies } from './stats';
 
 /**
  * The SQL floor: the service functions the routes call (caseload.ts, service.ts, career-events.ts; for the
- * workfloor profile.ts, evolution.ts, heatmap.ts, iluo/matrix.ts and observations/service.ts), called
+ * workfloor profile.ts, evolution.ts, heatmap.ts, iluo/matrix.ts and observations/service.ts; for the POP
+ * development-plans/overview.ts, versions.ts and compliance-list.ts), called
  * in-process on the database with no HTTP, no session lookup, no validation and no JSON serialisation. What
  * remains is the work the request cannot avoid: its transaction (SET LOCAL ROLE + app.org_id), its queries, the
  * ORM's query building and row mapping, and the audit row where the route writes one.
@@ -123,6 +128,39 @@ export async function measureFloor(db: Db, plan: BenchPlan, concurrency: number,
     await measure('observation-save', concurrency, seconds, (w, i) =>
       createObservation(db, supervisor, observationBody(plan, rated[(w * 31 + i) % rated.length] as string, today, i)),
     ),
+  );
+
+  // The POP (issue 5): the overview with its live evidence, saving a draft, the organisation's compliance list.
+  results.push(await measure('pop-read', concurrency, seconds, (w, i) => getPlanOverview(db, coach, dossier(w, i))));
+  // Each worker saves the drafts of its own participants (started here where there is none), with the revision
+  // the previous save returned, so no save is stale.
+  const drafts: {
+    ctx: RequestContext;
+    participantId: string;
+    number: number;
+    revision: number;
+    content: PlanContent;
+  }[] = [];
+  for (const { coach: owner, participantId } of plan.popSavers) {
+    const ctx = ctxOf(owner);
+    const overview = await getPlanOverview(db, ctx, participantId);
+    const draft = overview.draft ?? (await startDraft(db, ctx, participantId));
+    drafts.push({ ctx, participantId, number: draft.number, revision: draft.revision, content: draft.content });
+  }
+  results.push(
+    await measure('pop-save', concurrency, seconds, async (w, i) => {
+      const mine = drafts.filter((_, k) => k % concurrency === w);
+      const d = mine[i % mine.length];
+      if (!d) throw new Error('no draft for this worker');
+      const saved = await saveDraft(db, d.ctx, d.participantId, d.number, {
+        revision: d.revision,
+        content: popDraftChange(d.content, i),
+      });
+      d.revision = saved.revision;
+    }),
+  );
+  results.push(
+    await measure('pop-compliance', concurrency, seconds, () => listCompliance(db, manager, { limit: 50, offset: 0 })),
   );
   return results;
 }

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { todayIso } from '#shared/participants';
-import { type BenchActor, type BenchPlan, observationBody } from './plan';
+import { type BenchActor, type BenchPlan, observationBody, popDraftChange } from './plan';
 import { cpuMs, sampleRss } from './processes';
 import { type LatencySummary, summariseLatencies } from './stats';
 
@@ -235,7 +235,112 @@ export async function runScenarios(
     headers: { cookie: cookies.supervisor, 'content-type': 'application/json', accept: 'application/json' },
     requests: save,
   });
+
+  // The POP (issue 5): the coach opens the POPs of their caseload in turn (live competencies included; audited).
+  await run('pop-read', plan.coach, {
+    ...base(cookies.coach),
+    requests: rotating((id) => `/api/v1/participants/${id}/pop`),
+  });
+  // Saving a draft: each participant saved by one of their coaches with the revision last read. A draft is leased
+  // from a shared queue for one save and handed back after its response (autocannon clears a connection's context
+  // after every cycle): as many drafts as connections, so no two connections ever save the same draft at once.
+  const freeDrafts = await openPopDrafts(baseUrl, plan, password, cookies.coach, progress);
+  const saveDraft: Requests = [
+    {
+      method: 'PUT',
+      setupRequest: (req, context) => {
+        const d = freeDrafts.shift();
+        (context as { draft?: PopDraft }).draft = d;
+        if (!d) return undefined as never;
+        d.saves++;
+        return {
+          ...req,
+          path: `/api/v1/participants/${d.participantId}/pop/versions/${d.number}`,
+          headers: { cookie: d.cookie, 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ revision: d.revision, content: popDraftChange(d.content, d.saves) }),
+        };
+      },
+      onResponse: (status, body, context) => {
+        const d = (context as { draft?: PopDraft }).draft;
+        if (!d) return;
+        // A save answers the draft as stored; a conflict (409) the draft as someone else left it: either way the
+        // next save starts from that revision.
+        try {
+          const parsed = JSON.parse(body) as { revision?: number; draft?: { revision: number } };
+          const revision = status === 200 ? parsed.revision : parsed.draft?.revision;
+          if (typeof revision === 'number') d.revision = revision;
+        } catch {
+          // Not JSON: autocannon counts it as non-2xx; the next save tries again with what it has.
+        }
+        freeDrafts.push(d);
+      },
+    },
+  ];
+  await run('pop-save', plan.popSavers[0]?.coach ?? plan.coach, {
+    ...base(cookies.coach),
+    connections: Math.min(settings.connections, plan.popSavers.length),
+    requests: saveDraft,
+  });
+  // The compliance list of the whole organisation, as the manager opens it (first page, most urgent first).
+  await run('pop-compliance', plan.manager, {
+    ...base(cookies.manager),
+    url: `${baseUrl}/api/v1/pop-compliance?${query({ limit: 50 })}`,
+  });
   return results;
+}
+
+interface PopDraft {
+  participantId: string;
+  cookie: string;
+  number: number;
+  revision: number;
+  content: { summary?: string };
+  saves: number;
+}
+
+/**
+ * The draft of each participant of plan.popSavers, as their coach reads it (GET …/pop); one is started
+ * (POST …/versions) where there is none. Before the measurement, so only the saves are timed.
+ */
+async function openPopDrafts(
+  baseUrl: string,
+  plan: BenchPlan,
+  password: string,
+  coachCookie: string,
+  progress: (line: string) => void,
+): Promise<PopDraft[]> {
+  const cookieOf = new Map<string, string>([[plan.coach.id, coachCookie]]);
+  const drafts: PopDraft[] = [];
+  let started = 0;
+  for (const { coach, participantId } of plan.popSavers) {
+    let cookie = cookieOf.get(coach.id);
+    if (!cookie) {
+      cookie = await login(baseUrl, coach, password);
+      cookieOf.set(coach.id, cookie);
+    }
+    const headers = { cookie, accept: 'application/json' };
+    const url = `${baseUrl}/api/v1/participants/${participantId}/pop`;
+    const overview = await fetch(url, { headers });
+    if (overview.status !== 200) throw new Error(`GET ${url}: ${overview.status} ${await overview.text()}`);
+    type Version = { number: number; revision: number; content: { summary?: string } };
+    let draft = ((await overview.json()) as { draft: Version | null }).draft;
+    if (!draft) {
+      const res = await fetch(`${url}/versions`, { method: 'POST', headers });
+      if (res.status !== 201) throw new Error(`POST ${url}/versions: ${res.status} ${await res.text()}`);
+      draft = (await res.json()) as Version;
+      started++;
+    }
+    drafts.push({
+      participantId,
+      cookie,
+      number: draft.number,
+      revision: draft.revision,
+      content: draft.content,
+      saves: 0,
+    });
+  }
+  progress(`    ${drafts.length} drafts (${started} started now) of ${cookieOf.size} coaches, one per connection`);
+  return drafts;
 }
 
 /** The same settings against the bare Fastify server of bench/hello.ts. */

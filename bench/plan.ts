@@ -26,6 +26,11 @@ export interface BenchPlan {
   team: { id: string; supervisor: BenchActor; participantIds: string[] };
   /** What an observation form sends: the current version of the default framework and its competencies. */
   observationForm: { frameworkVersionId: string; competencyIds: string[]; scaleLength: number };
+  /**
+   * POP drafts saved side by side (issue 5): one participant per connection, each saved by one of their own coaches
+   * (only the participant and their coaches may edit a POP), so no two connections edit the same draft.
+   */
+  popSavers: { coach: BenchActor; participantId: string }[];
 }
 
 export function choosePlan(generated: Generated, connections: number): BenchPlan {
@@ -61,6 +66,22 @@ export function choosePlan(generated: Generated, connections: number): BenchPlan
   const [teamId] = [...perTeam.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!teamId) throw new Error('no team with active participants');
   const supervisorId = dataset.teamSupervisors.find((s) => s.teamId === teamId)?.userId;
+  // The coaches with the most active participants first, until every connection has a participant of its own.
+  const popSavers: BenchPlan['popSavers'] = [];
+  const taken = new Set<string>();
+  const byActive = [...caseloads.entries()]
+    .map(([id, list]) => [id, list.filter((p) => open.get(p)?.status === 'active')] as const)
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  for (const [id, list] of byActive) {
+    const saver = actor('coach', id);
+    for (const participantId of list) {
+      if (popSavers.length >= connections) break;
+      if (taken.has(participantId)) continue;
+      taken.add(participantId);
+      popSavers.push({ coach: saver, participantId });
+    }
+  }
+  if (!popSavers.length) throw new Error('no active participant with a coach');
   const current = org.workfloor.framework.versions.at(-1);
   if (!current) throw new Error('no framework generated');
   return {
@@ -82,7 +103,14 @@ export function choosePlan(generated: Generated, connections: number): BenchPlan
       competencyIds: current.competencies.map((c) => c.id),
       scaleLength: current.scaleLength,
     },
+    popSavers,
   };
+}
+
+/** A change to a POP draft as an editor makes it: new words for the summary, the rest as it was. */
+export function popDraftChange<T extends { summary?: string }>(content: T, n: number): T {
+  const base = (content.summary ?? '').replace(/ \(bewerking \d+\)$/, '');
+  return { ...content, summary: `${base.slice(0, 3900)} (bewerking ${n})` };
 }
 
 /** The body of one observation as the supervisor's phone sends it: every competency scored, a fresh client key. */

@@ -152,7 +152,7 @@ async function main() {
     log('');
     log(formatTable(results, floor, floorN));
     log(`\nServer RSS: ${rssIdleMb} MB after start, ${serverRssPeakMb} MB at peak, ${rssEndMb} MB at the end.`);
-    log(`Targets (issues 3 and 4):\n${formatTargets(checks)}`);
+    log(`Targets (issues 3, 4 and 5):\n${formatTargets(checks)}`);
 
     const stamp = new Date().toISOString().replaceAll(':', '-').slice(0, 19);
     const dir = join(repoRoot, 'bench', 'results');
@@ -182,6 +182,10 @@ async function main() {
         writePool: plan.writePool.length,
         filter: plan.filter,
         team: { id: plan.team.id, supervisor: plan.team.supervisor.loginName, active: plan.team.participantIds.length },
+        popSavers: {
+          drafts: plan.popSavers.length,
+          coaches: [...new Set(plan.popSavers.map((s) => s.coach.loginName))],
+        },
       },
       http: results,
       sqlFloor: floor,

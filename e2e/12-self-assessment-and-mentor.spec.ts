@@ -71,8 +71,9 @@ test('the participant fills in a self-assessment on a phone, with pictures and r
   test.setTimeout(180_000);
   await page.setViewportSize(PHONE);
   await logIn(page, participant.username, participant.password, fullName);
-  await page.getByRole('button', { name: 'Menu' }).click();
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Zelfevaluatie' }).click();
+  // The portal: "Mijn feedback" in the bar at the bottom leads to the self-assessment.
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn feedback' }).click();
+  await page.getByRole('link', { name: 'Naar mijn zelfevaluatie' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Zelfevaluatie' })).toBeVisible();
 
   // Read-aloud for the page and for every question; the texts speak to the participant as "ik".

@@ -138,9 +138,8 @@ test('the coach sees the participant under "Te laat", records a conversation on 
 test('the participant sees the date of the next conversation and what was agreed', async ({ page }) => {
   await page.setViewportSize(PHONE);
   await logIn(page, participant.username, participant.password, fullName);
-  await page.getByRole('button', { name: 'Menu' }).click();
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn dossier' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Mijn dossier' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn feedback' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn feedback' })).toBeVisible();
   const mine = page.getByRole('region', { name: 'Je feedbackgesprek' });
   await expect(mine).toContainText(`Je volgende feedbackgesprek: ${dutchDate(addDays(todayIso(), 28))}`);
   await expect(mine).toContainText(agreement);

@@ -12,6 +12,8 @@ import { createLoginThrottle } from './modules/auth/throttle';
 import { coachOptionRoutes } from './modules/coach-options/routes';
 import { competencyRoutes } from './modules/competencies/routes';
 import { competencyProfileRoutes } from './modules/competency-profile/routes';
+import { developmentPlanFollowUpRoutes } from './modules/development-plans/routes-followup';
+import { developmentPlanVersionRoutes } from './modules/development-plans/routes-versions';
 import { feedbackRoutes } from './modules/feedback/routes';
 import { healthRoutes } from './modules/health/routes';
 import { iluoRoutes } from './modules/iluo/routes';
@@ -22,6 +24,7 @@ import { organisationRoutes } from './modules/organisation/routes';
 import { participantAccountRoutes } from './modules/participants/account-routes';
 import { participantImportRoutes } from './modules/participants/import/routes';
 import { participantRoutes } from './modules/participants/routes';
+import { pathwayRoutes } from './modules/pathways/routes';
 import { referrerRoutes } from './modules/referrers/routes';
 import { setupRoutes } from './modules/setup/routes';
 import { siteRoutes } from './modules/sites/routes';
@@ -110,6 +113,9 @@ export async function buildApp({ config, database, webRoot, logStream }: AppOpti
         competencyProfileRoutes,
         competencyRoutes,
         iluoRoutes,
+        developmentPlanVersionRoutes,
+        developmentPlanFollowUpRoutes,
+        pathwayRoutes,
         auditRoutes,
       ]) {
         await api.register(routes, deps);

@@ -18,7 +18,9 @@ import {
   loggedIn,
   login,
 } from './support/factories';
+import { buildDraft } from './support/factories-development-plans';
 import { buildSkill, buildSkillLevel } from './support/factories-iluo';
+import { buildWorkPackage } from './support/factories-pathways';
 
 let t: TestApp;
 let db: Db;
@@ -597,6 +599,10 @@ const writes: Record<string, WriteCase> = {
   ...competencyWriteCases(),
   ...feedbackWriteCases(),
   ...observationWriteCases(),
+  // POP core, POP follow-up, pathway map: spread their write cases here (one line each).
+  ...popCoreWriteCases(),
+  ...popFollowUpWriteCases(),
+  ...pathwayWriteCases(),
 };
 
 /**
@@ -1384,6 +1390,274 @@ function observationWriteCases(): Record<string, WriteCase> {
           }),
         };
       },
+    },
+  };
+}
+
+/** The pathway map (server/modules/pathways), each by the organisation's admin on a fresh team and package. */
+function pathwayWriteCases(): Record<string, WriteCase> {
+  const packageOfNewTeam = async (archived = false) => {
+    const { admin, cookie, organisationId } = await adminOf();
+    const team = await buildTeam(db, { organisationId });
+    const pkg = await buildWorkPackage(db, { organisationId, teamId: team.id, archived });
+    return { admin, cookie, organisationId, team, pkg };
+  };
+  const onPackage =
+    (suffix: string, action: string, archived = false): WriteCase['prepare'] =>
+    async () => {
+      const s = await packageOfNewTeam(archived);
+      return {
+        request: { method: 'POST', url: `/api/v1/work-packages/${s.pkg.id}${suffix}`, headers: { cookie: s.cookie } },
+        expected: () => ({
+          action,
+          actorId: s.admin.id,
+          organisationId: s.organisationId,
+          targetType: 'work_package',
+          targetId: s.pkg.id,
+        }),
+      };
+    };
+  return {
+    'POST /api/v1/work-packages': {
+      prepare: async () => {
+        const s = await packageOfNewTeam();
+        return {
+          request: {
+            method: 'POST',
+            url: '/api/v1/work-packages',
+            headers: { cookie: s.cookie },
+            payload: { teamId: s.team.id, name: 'Groen basis', step: 1, workMode: 'uitvoerend' },
+          },
+          expected: (res) => ({
+            action: 'work_package.created',
+            actorId: s.admin.id,
+            organisationId: s.organisationId,
+            targetType: 'work_package',
+            targetId: res.json().id,
+          }),
+        };
+      },
+    },
+    'PUT /api/v1/work-packages/:id': {
+      prepare: async () => {
+        const s = await packageOfNewTeam();
+        return {
+          request: {
+            method: 'PUT',
+            url: `/api/v1/work-packages/${s.pkg.id}`,
+            headers: { cookie: s.cookie },
+            payload: { teamId: s.team.id, name: 'Groen zelfstandig', step: 2, workMode: 'inzichtelijk' },
+          },
+          expected: () => ({
+            action: 'work_package.updated',
+            actorId: s.admin.id,
+            organisationId: s.organisationId,
+            targetType: 'work_package',
+            targetId: s.pkg.id,
+          }),
+        };
+      },
+    },
+    'POST /api/v1/work-packages/:id/archive': { prepare: onPackage('/archive', 'work_package.archived') },
+    'POST /api/v1/work-packages/:id/unarchive': { prepare: onPackage('/unarchive', 'work_package.unarchived', true) },
+    'POST /api/v1/participants/:id/placements': {
+      prepare: async () => {
+        const s = await packageOfNewTeam();
+        const p = await buildParticipant(db, { organisationId: s.organisationId, teamId: s.team.id });
+        return {
+          request: {
+            method: 'POST',
+            url: `/api/v1/participants/${p.id}/placements`,
+            headers: { cookie: s.cookie },
+            payload: { packageId: s.pkg.id, fromDate: '2024-03-01' },
+          },
+          expected: () => ({
+            action: 'participant.placed',
+            actorId: s.admin.id,
+            organisationId: s.organisationId,
+            targetType: 'participant',
+            targetId: p.id,
+          }),
+        };
+      },
+    },
+  };
+}
+
+/**
+ * POP follow-up (server/modules/development-plans: followup.ts, settings.ts, esco.ts): on a fresh dossier with an
+ * agreed POP (stored straight in the database), by its coach, its own participant or the admin.
+ */
+function popFollowUpWriteCases(): Record<string, WriteCase> {
+  const GOAL = '44444444-4444-4444-8444-444444444444';
+  const ACTION = '55555555-5555-4555-8555-555555555555';
+  const agreedPop = async () => {
+    const organisationId = (await buildOrganisation(db)).id;
+    const coach = await loggedIn(t.app, db, 'coach', organisationId);
+    const own = await loggedIn(t.app, db, 'participant', organisationId);
+    const p = await buildParticipant(db, { organisationId, coachId: coach.user.id, userId: own.user.id });
+    const content = {
+      goals: [{ key: GOAL, what: 'Alleen maaien', dueDate: '2030-01-01' }],
+      actions: [{ key: ACTION, what: 'Checklist invullen', owner: 'participant', dueDate: '2030-01-01' }],
+    };
+    await db.execute(sql`insert into development_plan_versions
+      (organisation_id, participant_id, number, status, content, evidence, agreed_at)
+      values (${organisationId}, ${p.id}, 1, 'agreed', ${JSON.stringify(content)}::jsonb,
+        ${JSON.stringify({ competencies: [], skills: [], asOf: new Date().toISOString() })}::jsonb, now())`);
+    return {
+      organisationId,
+      participantId: p.id,
+      coach: { id: coach.user.id, cookie: rememberCookie(coach.cookie) },
+      self: { id: own.user.id, cookie: rememberCookie(own.cookie) },
+      url: (suffix: string) => `/api/v1/participants/${p.id}/pop${suffix}`,
+    };
+  };
+  const onDossier =
+    (
+      method: 'PUT' | 'POST' | 'DELETE',
+      path: (s: Awaited<ReturnType<typeof agreedPop>>) => Promise<string>,
+      action: string,
+      as: 'coach' | 'self',
+      payload?: object,
+    ): WriteCase['prepare'] =>
+    async () => {
+      const s = await agreedPop();
+      return {
+        request: { method, url: s.url(await path(s)), headers: { cookie: s[as].cookie }, payload },
+        expected: () => ({
+          action,
+          actorId: s[as].id,
+          organisationId: s.organisationId,
+          targetType: 'participant',
+          targetId: s.participantId,
+        }),
+      };
+    };
+  const proposalOf = async (s: Awaited<ReturnType<typeof agreedPop>>) => {
+    const rows = await db.execute(sql`insert into development_plan_proposals
+      (organisation_id, participant_id, kind, payload, created_by)
+      values (${s.organisationId}, ${s.participantId}, 'text',
+        ${JSON.stringify({ section: 'dreams', text: 'Hovenier worden' })}::jsonb, ${s.self.id}) returning id`);
+    return (rows as unknown as { rows: { id: string }[] }).rows[0]?.id as string;
+  };
+  const presentationOf = async (s: Awaited<ReturnType<typeof agreedPop>>) => {
+    const rows = await db.execute(sql`insert into development_plan_presentations
+      (organisation_id, participant_id, version_number, presented_on, occasion)
+      values (${s.organisationId}, ${s.participantId}, 1, '2024-03-01', 'team_meeting') returning id`);
+    return (rows as unknown as { rows: { id: string }[] }).rows[0]?.id as string;
+  };
+  const onOrganisation =
+    (url: string, action: string, request: Partial<InjectOptions>): WriteCase['prepare'] =>
+    async () => {
+      const { admin, cookie, organisationId } = await adminOf();
+      return {
+        request: { method: 'PUT', url, ...request, headers: { ...request.headers, cookie } } as InjectOptions,
+        expected: () => ({
+          action,
+          actorId: admin.id,
+          organisationId,
+          targetType: 'organisation',
+          targetId: organisationId,
+        }),
+      };
+    };
+  return {
+    'PUT /api/v1/participants/:id/pop/actions/:key': {
+      prepare: onDossier('PUT', async () => `/actions/${ACTION}`, 'pop.action_status', 'self', { status: 'done' }),
+    },
+    'POST /api/v1/participants/:id/pop/goals/:key/notes': {
+      prepare: onDossier('POST', async () => `/goals/${GOAL}/notes`, 'pop.goal_note', 'coach', { text: 'Goed bezig.' }),
+    },
+    'POST /api/v1/participants/:id/pop/proposals': {
+      prepare: onDossier('POST', async () => '/proposals', 'pop.proposal_created', 'self', {
+        kind: 'text',
+        section: 'dreams',
+        text: 'Later hovenier worden.',
+      }),
+    },
+    'POST /api/v1/participants/:id/pop/proposals/:proposalId/resolve': {
+      prepare: onDossier(
+        'POST',
+        async (s) => `/proposals/${await proposalOf(s)}/resolve`,
+        'pop.proposal_resolved',
+        'coach',
+        { decision: 'accept' },
+      ),
+    },
+    'POST /api/v1/participants/:id/pop/presentations': {
+      prepare: onDossier('POST', async () => '/presentations', 'pop.presentation_added', 'coach', {
+        presentedOn: '2024-03-01',
+        occasion: 'closing_event',
+      }),
+    },
+    'DELETE /api/v1/participants/:id/pop/presentations/:presentationId': {
+      prepare: onDossier(
+        'DELETE',
+        async (s) => `/presentations/${await presentationOf(s)}`,
+        'pop.presentation_removed',
+        'coach',
+      ),
+    },
+    'PUT /api/v1/pop-settings': {
+      prepare: onOrganisation('/api/v1/pop-settings', 'pop.settings.update', {
+        payload: { regime: 'yearly', daysBeforeEvaluation: 10 },
+      }),
+    },
+    'POST /api/v1/esco/occupations/import': {
+      prepare: onOrganisation('/api/v1/esco/occupations/import', 'esco.import', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        payload: 'conceptUri,preferredLabel,altLabels\nhttp://example.org/esco/1,kok,"chef-kok\nkeukenchef"\n',
+      }),
+    },
+  };
+}
+
+/** POP core (server/modules/development-plans/versions.ts): drafts, saves, confirmations. */
+function popCoreWriteCases(): Record<string, WriteCase> {
+  const dossier = async (withDraft: boolean) => {
+    const organisationId = (await buildOrganisation(db)).id;
+    const coach = await loggedIn(t.app, db, 'coach', organisationId);
+    const p = await buildParticipant(db, { organisationId, coachId: coach.user.id });
+    if (withDraft) await buildDraft(db, { organisationId, participantId: p.id });
+    return { organisationId, participantId: p.id, coach: { id: coach.user.id, cookie: rememberCookie(coach.cookie) } };
+  };
+  const write =
+    (
+      method: 'POST' | 'PUT' | 'DELETE',
+      suffix: string,
+      action: string,
+      withDraft: boolean,
+      payload?: object,
+    ): WriteCase['prepare'] =>
+    async () => {
+      const s = await dossier(withDraft);
+      return {
+        request: {
+          method,
+          url: `/api/v1/participants/${s.participantId}/pop${suffix}`,
+          headers: { cookie: s.coach.cookie },
+          payload,
+        },
+        expected: () => ({
+          action,
+          actorId: s.coach.id,
+          organisationId: s.organisationId,
+          targetType: 'participant',
+          targetId: s.participantId,
+        }),
+      };
+    };
+  return {
+    'POST /api/v1/participants/:id/pop/versions': { prepare: write('POST', '/versions', 'pop.draft_started', false) },
+    'PUT /api/v1/participants/:id/pop/versions/:number': {
+      prepare: write('PUT', '/versions/1', 'pop.draft_saved', true, { revision: 0, content: { summary: 'Ik.' } }),
+    },
+    'DELETE /api/v1/participants/:id/pop/versions/:number': {
+      prepare: write('DELETE', '/versions/1', 'pop.draft_discarded', true),
+    },
+    'POST /api/v1/participants/:id/pop/versions/:number/agree': {
+      prepare: write('POST', '/versions/1/agree', 'pop.confirmed', true, { revision: 0 }),
     },
   };
 }

@@ -27,7 +27,9 @@ import {
   login,
 } from './support/factories';
 import { buildObservation } from './support/factories-competencies';
+import { buildPlanVersion } from './support/factories-development-plans';
 import { buildSkill, buildSkillLevel } from './support/factories-iluo';
+import { buildWorkPackage } from './support/factories-pathways';
 
 /**
  * Every /api/v1 route × every caller: the six roles of organisation A, nobody, and the admin of organisation B.
@@ -186,6 +188,78 @@ async function linkOwnDossier(c: Ctx) {
   if (ownDossierLinked) return;
   await c.participant('active', { relation: 'self', userId: callerIds.get('participant') as string });
   ownDossierLinked = true;
+}
+
+/** A fresh organisation-A work package in a fresh team (archived when asked). */
+async function pathwayPackage(c: Ctx, archived = false) {
+  const teamId = await c.team();
+  const pkg = await buildWorkPackage(t.database.db, { organisationId: orgA, teamId, archived });
+  idsOfA.add(pkg.id);
+  return { id: pkg.id, teamId };
+}
+
+// POP follow-up (helper pop-followup): a fresh organisation-A dossier with an agreed POP, reached by the coach caller
+// (caseload) and the supervisor caller (team); with an open proposal or a presentation when asked.
+const POP_GOAL = '66666666-6666-4666-8666-666666666666';
+const POP_ACTION = '77777777-7777-4777-8777-777777777777';
+async function popFollowUpDossier(c: Ctx, extra?: 'proposal' | 'presentation') {
+  const schema = await import('../server/db/schema');
+  const db = t.database.db;
+  const id = await c.participant('active', { relation: 'team', userId: callerIds.get('supervisor') as string });
+  await db
+    .insert(schema.participantCoaches)
+    .values({ organisationId: orgA, participantId: id, userId: callerIds.get('coach') as string });
+  await db.insert(schema.developmentPlanVersions).values({
+    organisationId: orgA,
+    participantId: id,
+    number: 1,
+    status: 'agreed',
+    content: {
+      goals: [{ key: POP_GOAL, what: 'Alleen maaien', dueDate: '2030-01-01' }],
+      actions: [{ key: POP_ACTION, what: 'Checklist invullen', owner: 'participant', dueDate: '2030-01-01' }],
+    } as never,
+    evidence: { competencies: [], skills: [], asOf: new Date().toISOString() },
+    agreedAt: new Date(),
+  });
+  let proposalId: string | undefined;
+  let presentationId: string | undefined;
+  if (extra === 'proposal') {
+    const [row] = await db
+      .insert(schema.developmentPlanProposals)
+      .values({
+        organisationId: orgA,
+        participantId: id,
+        kind: 'text',
+        payload: { section: 'dreams', text: 'Hovenier' },
+      })
+      .returning({ id: schema.developmentPlanProposals.id });
+    proposalId = row?.id;
+  }
+  if (extra === 'presentation') {
+    const [row] = await db
+      .insert(schema.developmentPlanPresentations)
+      .values({
+        organisationId: orgA,
+        participantId: id,
+        versionNumber: 1,
+        presentedOn: '2024-03-01',
+        occasion: 'team_meeting',
+      })
+      .returning({ id: schema.developmentPlanPresentations.id });
+    presentationId = row?.id;
+  }
+  for (const x of [proposalId, presentationId]) if (x) idsOfA.add(x);
+  return { id, proposalId, presentationId };
+}
+
+/** The dossier linked to the long-lived participant caller (linked once). */
+async function ownDossierOfParticipantCaller(c: Ctx) {
+  await linkOwnDossier(c);
+  const [row] = await t.database.db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(eq(participants.userId, callerIds.get('participant') as string));
+  return row?.id as string;
 }
 
 /** A fresh organisation-A team with one skill and an active participant in it (started 2024-01-15). */
@@ -1047,6 +1121,247 @@ const table: Record<string, Row> = {
       },
     }),
   },
+  // ---- POP: versions, drafts, agreement, PDF (helper pop-core) ----
+  // Every caller of these rows is unrelated to the fresh dossier: readers who reach every dossier (admin, manager) get
+  // the success; coaches, supervisors and participants 404. The related callers are covered in
+  // server/modules/development-plans/versions.test.ts.
+  'GET /api/v1/participants/:id/pop': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404, participant: 404 },
+    request: async (c) => ({ url: `/api/v1/participants/${await c.participant('active')}/pop` }),
+  },
+  'POST /api/v1/participants/:id/pop/versions': {
+    allowed: ['coach', 'participant'],
+    status: 201,
+    byId: true,
+    unrelated: { coach: 404, participant: 404 },
+    request: async (c) => ({ url: `/api/v1/participants/${await c.participant('active')}/pop/versions` }),
+  },
+  'GET /api/v1/participants/:id/pop/versions/:number': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404, participant: 404 },
+    request: async (c) => {
+      const participantId = await c.participant('active');
+      await buildPlanVersion(t.database.db, { organisationId: orgA, participantId, status: 'draft' });
+      return { url: `/api/v1/participants/${participantId}/pop/versions/1` };
+    },
+  },
+  'PUT /api/v1/participants/:id/pop/versions/:number': {
+    allowed: ['coach', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, participant: 404 },
+    request: async (c) => {
+      const participantId = await c.participant('active');
+      await buildPlanVersion(t.database.db, { organisationId: orgA, participantId, status: 'draft' });
+      return {
+        url: `/api/v1/participants/${participantId}/pop/versions/1`,
+        payload: { revision: 0, content: { summary: 'Ik werk graag buiten.' } },
+      };
+    },
+  },
+  'DELETE /api/v1/participants/:id/pop/versions/:number': {
+    allowed: ['coach', 'participant'],
+    status: 204,
+    byId: true,
+    unrelated: { coach: 404, participant: 404 },
+    request: async (c) => {
+      const participantId = await c.participant('active');
+      await buildPlanVersion(t.database.db, { organisationId: orgA, participantId, status: 'draft' });
+      return { url: `/api/v1/participants/${participantId}/pop/versions/1` };
+    },
+  },
+  'POST /api/v1/participants/:id/pop/versions/:number/agree': {
+    allowed: ['coach', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, participant: 404 },
+    request: async (c) => {
+      const participantId = await c.participant('active');
+      await buildPlanVersion(t.database.db, { organisationId: orgA, participantId, status: 'draft' });
+      return { url: `/api/v1/participants/${participantId}/pop/versions/1/agree`, payload: { revision: 0 } };
+    },
+  },
+  'GET /api/v1/participants/:id/pop/versions/:number/pdf': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404, participant: 404 },
+    request: async (c) => {
+      const participantId = await c.participant('active');
+      await buildPlanVersion(t.database.db, { organisationId: orgA, participantId, status: 'agreed' });
+      return { url: `/api/v1/participants/${participantId}/pop/versions/1/pdf` };
+    },
+  },
+  // ---- end POP core ----
+  // ---- POP follow-up: actions, notes, proposals, presentations, compliance, settings, ESCO (helper pop-followup) ----
+  // The dossier of popFollowUpDossier is coached by the coach caller and in a team of the supervisor caller: they
+  // reach it; the participant caller does not (its own dossier is another one), so it gets 404.
+  'PUT /api/v1/participants/:id/pop/actions/:key': {
+    allowed: ['coach', 'supervisor', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { participant: 404 },
+    request: async (c) => ({
+      url: `/api/v1/participants/${(await popFollowUpDossier(c)).id}/pop/actions/${POP_ACTION}`,
+      payload: { status: 'done' },
+    }),
+  },
+  'POST /api/v1/participants/:id/pop/goals/:key/notes': {
+    allowed: ['coach', 'supervisor', 'participant'],
+    status: 201,
+    byId: true,
+    unrelated: { participant: 404 },
+    request: async (c) => ({
+      url: `/api/v1/participants/${(await popFollowUpDossier(c)).id}/pop/goals/${POP_GOAL}/notes`,
+      payload: { text: 'Goed bezig.' },
+    }),
+  },
+  // The participant caller proposes on its own dossier.
+  'POST /api/v1/participants/:id/pop/proposals': {
+    allowed: ['participant'],
+    status: 201,
+    byId: true,
+    request: async (c) => ({
+      url: `/api/v1/participants/${await ownDossierOfParticipantCaller(c)}/pop/proposals`,
+      payload: { kind: 'text', section: 'dreams', text: 'Later hovenier worden.' },
+    }),
+  },
+  'POST /api/v1/participants/:id/pop/proposals/:proposalId/resolve': {
+    allowed: ['coach'],
+    status: 200,
+    byId: true,
+    request: async (c) => {
+      const d = await popFollowUpDossier(c, 'proposal');
+      return {
+        url: `/api/v1/participants/${d.id}/pop/proposals/${d.proposalId}/resolve`,
+        payload: { decision: 'discuss', reply: 'Even praten.' },
+      };
+    },
+  },
+  'POST /api/v1/participants/:id/pop/presentations': {
+    allowed: ['coach'],
+    status: 201,
+    byId: true,
+    request: async (c) => ({
+      url: `/api/v1/participants/${(await popFollowUpDossier(c)).id}/pop/presentations`,
+      payload: { presentedOn: '2024-03-01', occasion: 'team_meeting' },
+    }),
+  },
+  'DELETE /api/v1/participants/:id/pop/presentations/:presentationId': {
+    allowed: ['coach'],
+    status: 204,
+    byId: true,
+    request: async (c) => {
+      const d = await popFollowUpDossier(c, 'presentation');
+      return { url: `/api/v1/participants/${d.id}/pop/presentations/${d.presentationId}` };
+    },
+  },
+  // A coach sees their caseload, the admin and the manager everyone; B's admin gets B's own (empty) list.
+  'GET /api/v1/pop-compliance': {
+    allowed: ['admin', 'manager', 'coach'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/pop-compliance?limit=20' }),
+  },
+  'GET /api/v1/pop-settings': {
+    allowed: ['admin', 'manager', 'coach'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/pop-settings' }),
+  },
+  'PUT /api/v1/pop-settings': {
+    allowed: ['admin'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/pop-settings', payload: { regime: 'evaluation', daysBeforeEvaluation: 10 } }),
+  },
+  'GET /api/v1/esco/occupations': {
+    allowed: everyone,
+    status: 200,
+    request: async () => ({ url: '/api/v1/esco/occupations?q=kok' }),
+  },
+  'POST /api/v1/esco/occupations/import': {
+    allowed: ['admin'],
+    status: 200,
+    request: async () => ({
+      url: '/api/v1/esco/occupations/import',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'conceptUri,preferredLabel,altLabels\nhttp://example.org/esco/1,kok,"chef-kok\nkeukenchef"\n',
+    }),
+  },
+  // ---- end POP follow-up ----
+  // ---- pathway map: work packages and placements (helper pathways) ----
+  'GET /api/v1/work-packages': {
+    allowed: staff,
+    status: 200,
+    request: async () => ({ url: '/api/v1/work-packages' }),
+  },
+  'POST /api/v1/work-packages': {
+    allowed: ['admin'],
+    status: 201,
+    // B's admin names a team of A: 400 unknown_reference, nothing of A revealed.
+    foreign: 400,
+    request: async (c) => ({
+      url: '/api/v1/work-packages',
+      payload: { teamId: await c.team(), name: `Pakket ${c.unique()}`, step: 1, workMode: 'uitvoerend' },
+    }),
+  },
+  'PUT /api/v1/work-packages/:id': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => {
+      const pkg = await pathwayPackage(c);
+      return {
+        url: `/api/v1/work-packages/${pkg.id}`,
+        payload: { teamId: pkg.teamId, name: `Pakket ${c.unique()}`, step: 2, workMode: 'inzichtelijk' },
+      };
+    },
+  },
+  'POST /api/v1/work-packages/:id/archive': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/work-packages/${(await pathwayPackage(c)).id}/archive` }),
+  },
+  'POST /api/v1/work-packages/:id/unarchive': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/work-packages/${(await pathwayPackage(c, true)).id}/unarchive` }),
+  },
+  // The participant's own map: a participant login without a dossier gets 404 (the long-lived caller has one).
+  'GET /api/v1/participants/me/pathway': {
+    allowed: ['participant'],
+    status: 200,
+    request: async (c) => {
+      await linkOwnDossier(c);
+      return { url: '/api/v1/participants/me/pathway' };
+    },
+  },
+  'GET /api/v1/participants/:id/pathway': {
+    allowed: ['admin', 'manager', 'coach', 'supervisor', 'participant'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404, supervisor: 404, participant: 404 },
+    request: async (c) => ({ url: `/api/v1/participants/${await c.participant('active')}/pathway` }),
+  },
+  'POST /api/v1/participants/:id/placements': {
+    allowed: ['admin', 'coach'],
+    status: 201,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: async (c) => {
+      const id = await c.participant('active');
+      return {
+        url: `/api/v1/participants/${id}/placements`,
+        payload: { packageId: (await pathwayPackage(c)).id, fromDate: '2024-03-01' },
+      };
+    },
+  },
+  // ---- end pathway map ----
 };
 
 /** HEAD is served for every GET route, through the same hooks: it gets the GET row's expectations. */

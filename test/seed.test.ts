@@ -4,9 +4,18 @@ import { asc, count, type SQL, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { username as usernameSchema } from '#shared/auth';
+import {
+  complianceStates,
+  type PlanEvidence,
+  planContent,
+  planOverview,
+  proposalCreateBody,
+} from '#shared/development-plans';
 import { builtInListItems } from '#shared/lists';
+import type { ParticipantStatus } from '#shared/participants';
 import { todayIso } from '#shared/participants';
 import { generateDemo } from '../scripts/seed/demo';
+import { DEFAULT_PLAN_SETTINGS } from '../scripts/seed/generators/development-plans';
 import { exitDestinations } from '../scripts/seed/generators/participants';
 import { skillCatalogue } from '../scripts/seed/generators/skill-catalogue';
 import { DatabaseNotEmptyError, loadDataset } from '../scripts/seed/load';
@@ -17,6 +26,7 @@ import { type Generated, generateScale } from '../scripts/seed/scenario';
 import { summarise } from '../scripts/seed/summary';
 import type { Db } from '../server/db/client';
 import { careerEvents, organisations, participants, ratings, user } from '../server/db/schema';
+import { complianceOf } from '../server/modules/development-plans/compliance';
 import { checkTimeline, deriveState } from '../server/modules/participants/timeline';
 import { createTestApp, type TestApp } from './support/app';
 import { login } from './support/factories';
@@ -350,6 +360,209 @@ function assertConsistent({ dataset, referenceDate }: Generated) {
   for (const c of dataset.consents) expect(c.recordedOn <= referenceDate).toBe(true);
 }
 
+/** The day of a generated timestamp (generated at 09:00–16:00 UTC: the same day in Brussels). */
+const dayOf = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? null;
+
+/** The compliance state of every participant on the reference date, by the server's own rule (complianceOf). */
+function complianceAt(generated: Generated, bulk: BulkRows) {
+  const { dataset, referenceDate } = generated;
+  const versionsOf = groupBy(bulk.developmentPlanVersions, (v) => v.participantId);
+  const settingsOf = new Map(generated.organisations.map((o) => [o.built.organisation.id, o.workfloor.planSettings]));
+  return dataset.participants.map((p) => {
+    const agreed = (versionsOf.get(p.id) ?? []).filter((v) => v.status !== 'draft').sort((a, b) => a.number - b.number);
+    const latest = agreed.find((v) => v.status === 'agreed');
+    const status = complianceOf(
+      {
+        status: p.status as ParticipantStatus,
+        archived: !!p.archivedAt,
+        startDate: p.startDate ?? null,
+        firstAgreedOn: dayOf(agreed[0]?.agreedAt),
+        latest: latest ? { agreedOn: dayOf(latest.agreedAt) as string, content: latest.content } : null,
+      },
+      settingsOf.get(p.organisationId) ?? DEFAULT_PLAN_SETTINGS,
+      referenceDate,
+    );
+    return { participant: p, status };
+  });
+}
+
+/**
+ * Every rule of the POP history, for any seed: the status invariants the database also enforces (at most one draft
+ * and one agreed version, agreed_at and evidence set exactly when not a draft, numbers 1..n), contents the API would
+ * accept, evidence equal to the participant's scores and levels on the day of agreement, and follow-up that belongs
+ * to the agreed version in force.
+ */
+function assertPlans(generated: Generated, bulk: BulkRows = collect(generated)) {
+  const { dataset, referenceDate } = generated;
+  const problems: string[] = [];
+  const check = (ok: unknown, problem: () => string) => {
+    if (!ok && problems.length < 20) problems.push(problem());
+  };
+  const participantOf = new Map(dataset.participants.map((p) => [p.id, p]));
+  const eventsOf = groupBy(dataset.careerEvents, (e) => e.participantId);
+  const coachesOf = groupBy(dataset.participantCoaches, (c) => c.participantId);
+  const skillOf = new Map(dataset.skills.map((k) => [k.id, k]));
+  const roleOf = new Map(dataset.users.map((u) => [u.id, u.role]));
+  const keysOf = new Map(
+    generated.organisations.map((o) => [
+      o.built.organisation.id,
+      new Set(o.workfloor.framework.versions.at(-1)?.competencies.map((c) => c.key)),
+    ]),
+  );
+  const ratingsOf = groupBy(bulk.ratings, (r) => r.participantId);
+  const levelsOf = groupBy(
+    bulk.skillLevels.filter((l) => l.participantId),
+    (l) => l.participantId as string,
+  );
+  const versionsOf = groupBy(bulk.developmentPlanVersions, (v) => v.participantId);
+
+  for (const [participantId, versions] of versionsOf) {
+    const p = participantOf.get(participantId);
+    const what = `POP of ${participantId}`;
+    const events = eventsOf.get(participantId) ?? [];
+    const firstStart = events.find((e) => e.kind === 'start')?.date;
+    check(p && firstStart, () => `${what}: a POP for someone who never started`);
+    const sorted = [...versions].sort((a, b) => a.number - b.number);
+    check(
+      sorted.every((v, i) => v.number === i + 1),
+      () => `${what}: numbers ${sorted.map((v) => v.number)}`,
+    );
+    check(sorted.filter((v) => v.status === 'draft').length <= 1, () => `${what}: two drafts`);
+    check(sorted.filter((v) => v.status === 'agreed').length <= 1, () => `${what}: two agreed versions`);
+    const draft = sorted.find((v) => v.status === 'draft');
+    check(!draft || draft === sorted.at(-1), () => `${what}: the draft is not the newest`);
+    const agreed = sorted.filter((v) => v.status !== 'draft');
+    check(!agreed.length || agreed.at(-1)?.status === 'agreed', () => `${what}: the newest agreed is not in force`);
+    const coaches = (coachesOf.get(participantId) ?? []).map((c) => c.userId);
+    agreed.forEach((v, i) => {
+      const on = dayOf(v.agreedAt) as string;
+      const w = `${what} v${v.number}`;
+      check(v.agreedAt && v.evidence, () => `${w}: agreed without date or evidence`);
+      check(
+        v.agreedAt?.getTime() === Math.max(v.participantAgreedAt?.getTime() ?? 0, v.coachAgreedAt?.getTime() ?? 0),
+        () => `${w}: agreed_at is not the second confirmation`,
+      );
+      check(coaches.includes(v.coachAgreedBy ?? ''), () => `${w}: confirmed by someone who is not their coach`);
+      check(firstStart && on >= firstStart && on <= referenceDate, () => `${w}: agreed on ${on}`);
+      check(statusOn(events, on).status !== 'exited', () => `${w}: agreed after the exit`);
+      check(i === 0 || on > (dayOf(agreed[i - 1]?.agreedAt) as string), () => `${w}: agreed before the previous`);
+      check(v.createdAt <= v.updatedAt && v.updatedAt <= (v.agreedAt as Date), () => `${w}: timestamps out of order`);
+      // The evidence is what the participant's scores and levels were on that day, for what the plan names.
+      const evidence = v.evidence as PlanEvidence;
+      const named = new Set([
+        ...v.content.competencies.genericCurrent,
+        ...v.content.competencies.genericFuture,
+        ...v.content.goals.flatMap((g) => g.competencyKeys),
+      ]);
+      check(
+        evidence.competencies
+          .map((c) => c.key)
+          .sort()
+          .join() === [...named].sort().join(),
+        () => `${w}: evidence names other competencies than the plan`,
+      );
+      const ratings = (ratingsOf.get(participantId) ?? []).filter((r) => r.observedOn <= on);
+      for (const c of evidence.competencies) {
+        for (const [kind, score] of Object.entries(c.latest)) {
+          const newest = ratings
+            .filter((r) => r.competencyKey === c.key && r.raterKind === kind)
+            // biome-ignore lint/complexity/useMathMinMax: YYYY-MM-DD strings
+            .reduce<string>((d, r) => (r.observedOn > d ? r.observedOn : d), '');
+          check(score?.on === newest, () => `${w}: ${kind} score of ${c.key} is not the latest on ${on}`);
+        }
+        check(
+          ratings.filter((r) => r.competencyKey === c.key).length === 0 || Object.keys(c.latest).length > 0,
+          () => `${w}: ${c.key} was scored but its evidence is empty`,
+        );
+      }
+      const levels = (levelsOf.get(participantId) ?? []).filter((l) => l.assessedOn <= on);
+      for (const s of evidence.skills) {
+        const newest = levels
+          .filter((l) => l.skillId === s.id)
+          .reduce<{ level: number; on: string } | null>(
+            (best, l) => (!best || l.assessedOn >= best.on ? { level: l.level, on: l.assessedOn } : best),
+            null,
+          );
+        check(s.level === (newest?.level ?? null) && s.on === (newest?.on ?? null), () => `${w}: level of ${s.name}`);
+      }
+      // Technical competencies chosen in this version are skills of the team the participant was in.
+      const team = statusOn(events, on).teamId;
+      for (const id of [...v.content.competencies.technicalCurrent, ...v.content.competencies.technicalFuture]) {
+        check(skillOf.get(id)?.teamId === team, () => `${w}: skill ${id} not of their team`);
+      }
+    });
+    if (draft) {
+      check(!draft.agreedAt && !draft.evidence && !draft.coachAgreedAt, () => `${what}: an agreed draft`);
+      check(dayOf(draft.updatedAt) && (dayOf(draft.updatedAt) as string) <= referenceDate, () => `${what}: draft date`);
+      check(p?.status !== 'exited', () => `${what}: a draft open after the exit`);
+    }
+    for (const v of sorted) {
+      const parsed = planContent.safeParse(v.content);
+      check(parsed.success, () => `${what} v${v.number}: ${JSON.stringify(parsed.error?.issues.slice(0, 2))}`);
+      const keys = keysOf.get(v.organisationId) ?? new Set();
+      for (const key of [
+        ...v.content.competencies.genericCurrent,
+        ...v.content.competencies.genericFuture,
+        ...v.content.goals.flatMap((g) => g.competencyKeys),
+      ]) {
+        check(keys.has(key), () => `${what} v${v.number}: ${key} not in the framework`);
+      }
+      for (const id of [
+        ...v.content.competencies.technicalCurrent,
+        ...v.content.competencies.technicalFuture,
+        ...v.content.goals.flatMap((g) => g.skillIds),
+      ]) {
+        check(skillOf.get(id)?.organisationId === v.organisationId, () => `${what} v${v.number}: skill ${id}`);
+      }
+      check(v.organisationId === p?.organisationId, () => `${what}: another organisation`);
+    }
+  }
+
+  const inForce = new Map(
+    bulk.developmentPlanVersions.filter((v) => v.status === 'agreed').map((v) => [v.participantId, v]),
+  );
+  for (const a of bulk.developmentPlanActionProgress) {
+    const v = inForce.get(a.participantId);
+    const action = v?.content.actions.find((x) => x.key === a.actionKey);
+    check(action && action.status !== a.status, () => `progress ${a.actionKey}: not a change of the plan in force`);
+    check(v?.agreedAt && a.updatedAt && a.updatedAt > v.agreedAt, () => `progress ${a.actionKey}: before agreement`);
+    check((dayOf(a.updatedAt) as string) <= referenceDate, () => `progress ${a.actionKey}: in the future`);
+    const by = participantOf.get(a.participantId)?.userId;
+    check(a.updatedBy !== by || action?.owner === 'participant', () => `progress ${a.actionKey}: not their own action`);
+  }
+  for (const n of bulk.developmentPlanGoalNotes) {
+    const v = inForce.get(n.participantId);
+    check(
+      v?.content.goals.some((g) => g.key === n.goalKey),
+      () => `note ${n.id}: a goal not in the plan in force`,
+    );
+    check(v?.agreedAt && n.createdAt && n.createdAt > v.agreedAt, () => `note ${n.id}: before agreement`);
+  }
+  for (const x of bulk.developmentPlanProposals) {
+    const p = participantOf.get(x.participantId);
+    check(p?.userId && x.createdBy === p.userId, () => `proposal ${x.id}: not made by the participant`);
+    const body = proposalCreateBody.safeParse({ kind: x.kind, message: x.message, ...x.payload });
+    check(body.success, () => `proposal ${x.id}: ${JSON.stringify(body.error?.issues)}`);
+    const resolved = x.status !== 'open';
+    check(
+      resolved === !!x.resolvedAt && resolved === !!x.resolvedBy && (!x.resolvedAt || x.resolvedAt >= x.createdAt),
+      () => `proposal ${x.id}: resolution`,
+    );
+    check(!x.resolvedBy || roleOf.get(x.resolvedBy) === 'coach', () => `proposal ${x.id}: resolved by a non-coach`);
+    check((dayOf(x.resolvedAt ?? x.createdAt) as string) <= referenceDate, () => `proposal ${x.id}: in the future`);
+  }
+  const versionByNumber = new Map(bulk.developmentPlanVersions.map((v) => [`${v.participantId}|${v.number}`, v]));
+  for (const x of bulk.developmentPlanPresentations) {
+    const v = versionByNumber.get(`${x.participantId}|${x.versionNumber}`);
+    check(v && v.status !== 'draft', () => `presentation ${x.id}: of no agreed version`);
+    check(
+      x.presentedOn > (dayOf(v?.agreedAt) ?? '') && x.presentedOn <= referenceDate,
+      () => `presentation ${x.id}: on ${x.presentedOn}`,
+    );
+  }
+  expect(problems).toEqual([]);
+}
+
 /** Generating and checking years of history for hundreds of people takes seconds, more on a busy machine. */
 const HEAVY = 180_000;
 
@@ -429,6 +642,7 @@ describe('the generator', () => {
       expect(overdue.length).toBeGreaterThan(0);
       expect(overdue.length).toBeLessThan(active / 2);
       assertWorkfloor(generated, bulk);
+      assertPlans(generated, bulk);
     },
     HEAVY,
   );
@@ -465,6 +679,34 @@ describe('the generator', () => {
       expect(umbrella).toBeGreaterThan(8_000_000);
       expect(umbrella).toBeLessThan(12_000_000);
       expect(dataset.skills).toHaveLength(40 * dataset.teams.length);
+
+      // The POP: every started participant who stayed a while has a history, the compliance list has every state.
+      assertPlans(generated, bulk);
+      const compliance = complianceAt(generated, bulk);
+      const states = new Map<string, number>();
+      for (const c of compliance) states.set(c.status.state, (states.get(c.status.state) ?? 0) + 1);
+      expect([...states.keys()].sort()).toEqual([...complianceStates].sort());
+      const codes = new Set(compliance.flatMap((c) => c.status.reasons.map((r) => r.code)));
+      for (const code of ['no_plan', 'first_plan_late', 'too_few_actions']) expect(codes).toContain(code);
+      const inForce = compliance.filter((c) => c.status.state !== 'not_applicable');
+      expect(states.get('ok') ?? 0).toBeGreaterThan(inForce.length / 2);
+      const withPlan = new Set(bulk.developmentPlanVersions.map((v) => v.participantId));
+      const started = dataset.participants.filter(
+        (p) => p.startDate && daysBetween(p.startDate, generated.referenceDate) > 60,
+      );
+      expect(started.filter((p) => withPlan.has(p.id)).length).toBeGreaterThan(started.length * 0.85);
+      const drafts = bulk.developmentPlanVersions.filter((v) => v.status === 'draft');
+      expect(drafts.length).toBeGreaterThan(5);
+      expect(bulk.developmentPlanVersions.filter((v) => v.status === 'superseded').length).toBeGreaterThan(100);
+      for (const table of [
+        'developmentPlanActionProgress',
+        'developmentPlanGoalNotes',
+        'developmentPlanProposals',
+      ] as const) {
+        expect(bulk[table].length, table).toBeGreaterThan(0);
+      }
+      const occasions = new Set(bulk.developmentPlanPresentations.map((x) => x.occasion));
+      expect([...occasions].sort()).toEqual(['closing_event', 'team_meeting']);
     },
     HEAVY,
   );
@@ -480,7 +722,9 @@ describe('the generator', () => {
             const scale = { ...small, organisations: 2, participants: 30 };
             const generated = generateScale(scale, { seed, referenceDate: day.toISOString().slice(0, 10) });
             assertConsistent(generated);
-            assertWorkfloor(generated);
+            const bulk = collect(generated);
+            assertWorkfloor(generated, bulk);
+            assertPlans(generated, bulk);
           },
         ),
         { numRuns: 20 },
@@ -547,6 +791,35 @@ describe('the generator', () => {
         bulk.latestRatings.some((l) => l.participantId === p.id && l.raterKind === 'supervisor'),
         `${p.firstName} has a supervisor score`,
       ).toBe(true);
+    }
+  });
+
+  it('gives the demo POPs: Yusuf and Lotte with an agreed version, a changed draft, proposals and ticked actions', () => {
+    const demo = generateDemo('2026-11-23');
+    const bulk = collect(demo);
+    assertPlans(demo, bulk);
+    for (const first of ['Yusuf', 'Lotte']) {
+      const id = demo.dataset.participants.find((p) => p.firstName === first)?.id;
+      const versions = bulk.developmentPlanVersions.filter((v) => v.participantId === id);
+      const agreed = versions.find((v) => v.status === 'agreed');
+      const draft = versions.find((v) => v.status === 'draft');
+      expect(versions.map((v) => v.status).sort(), first).toEqual(['agreed', 'draft', 'superseded']);
+      expect(JSON.stringify(draft?.content)).not.toBe(JSON.stringify(agreed?.content));
+      expect(bulk.developmentPlanProposals.filter((x) => x.participantId === id).map((x) => x.status)).toEqual([
+        'discussed',
+        'accepted',
+        'open',
+      ]);
+      const ticked = bulk.developmentPlanActionProgress.filter((x) => x.participantId === id && x.status === 'done');
+      const own = new Set(agreed?.content.actions.filter((a) => a.owner === 'participant').map((a) => a.key));
+      expect(
+        ticked.some((x) => own.has(x.actionKey)),
+        first,
+      ).toBe(true);
+      expect(bulk.developmentPlanPresentations.some((x) => x.participantId === id)).toBe(true);
+      const status = complianceAt(demo, bulk).find((c) => c.participant.id === id)?.status.state;
+      // Every version agreed on time and complete: never late or incomplete (due when the next review is near).
+      expect(['ok', 'due']).toContain(status);
     }
   });
 });
@@ -634,6 +907,11 @@ describe('loading', () => {
         feedbackConversations: 'feedback_conversations',
         skillLevels: 'skill_levels',
         skillLevelsCurrent: 'skill_levels_current',
+        developmentPlanVersions: 'development_plan_versions',
+        developmentPlanActionProgress: 'development_plan_action_progress',
+        developmentPlanGoalNotes: 'development_plan_goal_notes',
+        developmentPlanProposals: 'development_plan_proposals',
+        developmentPlanPresentations: 'development_plan_presentations',
       };
       for (const table of bulkTables) {
         const [row] = await rowsOf<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${tableNames[table]}`));
@@ -670,6 +948,22 @@ describe('loading', () => {
                or c.assessed_on is distinct from d.assessed_on or c.level_created_at is distinct from d.created_at`,
       );
       expect(levelDiff[0]?.n).toBe(0);
+      // The POP versions as the database holds them: numbered 1..n per participant, the draft the newest, the
+      // agreed one the newest of the others; the settings row of the organisations that chose a regime.
+      const numbering = await rowsOf<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from (
+              select participant_id, count(*) as c, max(number) as m,
+                     max(number) filter (where status = 'draft') as draft,
+                     max(number) filter (where status <> 'draft') as last_agreed,
+                     max(number) filter (where status = 'agreed') as agreed
+              from development_plan_versions group by participant_id) x
+            where c <> m or (draft is not null and draft <> m) or agreed is distinct from last_agreed`,
+      );
+      expect(numbering[0]?.n).toBe(0);
+      expect(bulk.developmentPlanVersions.length).toBeGreaterThan(20);
+      const [settings] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from development_plan_settings`);
+      expect(settings?.n).toBe(generated.dataset.developmentPlanSettings.length);
     });
 
     it('lets a generated coach log in and see their caseload', async () => {
@@ -800,6 +1094,38 @@ describe('loading', () => {
       expect(due.overdue.map((d: { participant: { firstName: string } }) => d.participant.firstName)).toEqual([
         'Rachid',
       ]);
+    });
+
+    it('gives every POP screen something to show, and the compliance list the states the rules give', async () => {
+      const get = async (loginName: string, url: string) => {
+        const cookie = await login(t.app, { loginName, password: DEMO_PASSWORD });
+        const res = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+        expect([url, res.statusCode]).toEqual([url, 200]);
+        return res.json();
+      };
+      const yusuf = demo.dataset.participants.find((p) => p.firstName === 'Yusuf')?.id;
+      // His coach and Yusuf himself (the portal) read the same plan: agreed, a draft, proposals, ticked actions.
+      for (const loginName of ['katrien@demo.example.org', 'yusuf.demir']) {
+        const pop = planOverview.parse(await get(loginName, `/api/v1/participants/${yusuf}/pop`));
+        expect(pop.current?.status, loginName).toBe('agreed');
+        expect(pop.draft?.status).toBe('draft');
+        expect(pop.versions).toHaveLength(3);
+        expect(pop.proposals.map((x) => x.status).sort()).toEqual(['accepted', 'discussed', 'open']);
+        expect(pop.actionProgress.some((a) => a.status === 'done')).toBe(true);
+        expect(pop.presentations.length).toBeGreaterThan(0);
+        expect(['ok', 'due']).toContain(pop.compliance.state);
+        // The frozen evidence is served as generated.
+        expect(pop.current?.evidence.competencies.length).toBeGreaterThan(0);
+      }
+      // The compliance list counts what the rules say about the generated histories, for today.
+      const bulk = collect(demo);
+      const expected = Object.fromEntries(complianceStates.map((state) => [state, 0]));
+      for (const c of complianceAt(demo, bulk)) {
+        if (!c.participant.archivedAt) expected[c.status.state] = (expected[c.status.state] ?? 0) + 1;
+      }
+      const list = await get('marc@demo.example.org', '/api/v1/pop-compliance?limit=200');
+      expect(list.counts).toEqual(expected);
+      expect(list.counts.ok).toBeGreaterThan(10);
     });
 
     it('keeps the setup wizard closed', async () => {

@@ -3,13 +3,17 @@ import { expectNoSeriousA11yViolations } from './axe';
 
 export const PHONE = { width: 375, height: 800 } as const;
 
-/** Logs in on the login page and waits for the welcome page. */
+/** Logs in on the login page and waits for the welcome page (staff) or "Mijn pad" (a participant's portal). */
 export async function logIn(page: Page, identifier: string, password: string, name: string): Promise<void> {
   await page.goto('/inloggen');
   await page.getByLabel('E-mail of gebruikersnaam').fill(identifier);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${name}` })).toBeVisible();
+  await expect(
+    page
+      .getByRole('heading', { level: 1, name: `Welkom, ${name}` })
+      .or(page.getByRole('heading', { level: 1, name: 'Mijn pad' })),
+  ).toBeVisible();
 }
 
 export async function logOut(page: Page): Promise<void> {

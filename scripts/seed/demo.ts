@@ -321,6 +321,10 @@ export function generateDemo(referenceDate: string): Generated {
   const idOf = (first: string) => dataset.participants.find((p) => p.firstName === first)?.id;
   const intern = idOf('Ahmad');
   const overdue = idOf('Rachid');
+  // Yusuf and Lotte log in themselves: their POP has an agreed version, a draft with a change, their proposals
+  // (one open, one accepted into the draft, one to talk about), ticked-off actions and a team meeting they presented
+  // it at, so every POP screen and the participant portal show something. Everyone else's POP history is drawn.
+  const fullPlan = new Set([idOf('Yusuf'), idOf('Lotte')]);
   const dossiers = indexPeople(dataset).get(built.organisation.id);
   if (!intern || !overdue || !dossiers) throw new Error('demo people missing');
   const workfloor = addWorkfloor(
@@ -332,6 +336,7 @@ export function generateDemo(referenceDate: string): Generated {
       internshipOf: (id) =>
         id === intern ? { from: addDays(referenceDate, -24), to: referenceDate, host: 'Logistiek Vandamme' } : null,
       overdueOf: (id) => id === overdue,
+      planOf: (id) => (fullPlan.has(id) ? { draft: true, proposals: true, ticked: true, presented: true } : undefined),
     },
   );
   const organisations = [{ built, staff, workfloor }];

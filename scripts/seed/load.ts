@@ -9,6 +9,12 @@ import {
   competencyFrameworks,
   competencyFrameworkVersions,
   consents,
+  developmentPlanActionProgress,
+  developmentPlanGoalNotes,
+  developmentPlanPresentations,
+  developmentPlanProposals,
+  developmentPlanSettings,
+  developmentPlanVersions,
   feedbackConversations,
   feedbackRules,
   indications,
@@ -74,6 +80,7 @@ function tenantTables(
     { table: participantJobProfiles, rows: dataset.participantJobProfiles },
     { table: feedbackRules, rows: dataset.feedbackRules },
     { table: skills, rows: dataset.skills },
+    { table: developmentPlanSettings, rows: dataset.developmentPlanSettings },
   ];
 }
 
@@ -86,6 +93,12 @@ const bulkTargets: Record<keyof BulkRows, PgTable> = {
   feedbackConversations,
   skillLevels,
   skillLevelsCurrent,
+  // The POP: versions before the presentations that name them.
+  developmentPlanVersions,
+  developmentPlanActionProgress,
+  developmentPlanGoalNotes,
+  developmentPlanProposals,
+  developmentPlanPresentations,
 };
 
 /** An element of a PostgreSQL array literal: quoted, with backslashes and quotes escaped. */

@@ -1,9 +1,16 @@
+import type { PlanContent } from '#shared/development-plans';
 import type {
   careerEvents,
   competencies,
   competencyFrameworks,
   competencyFrameworkVersions,
   consents,
+  developmentPlanActionProgress,
+  developmentPlanGoalNotes,
+  developmentPlanPresentations,
+  developmentPlanProposals,
+  developmentPlanSettings,
+  developmentPlanVersions,
   feedbackConversations,
   feedbackRules,
   indications,
@@ -67,6 +74,18 @@ export type FeedbackConversationRecord = Row<typeof feedbackConversations>;
 export type SkillLevelRecord = Row<typeof skillLevels> & { createdAt: Date };
 export type SkillLevelCurrentRecord = typeof skillLevelsCurrent.$inferInsert;
 
+/** The POP (issue 5): the organisation's regime, and per participant the versions and their follow-up. */
+export type PlanSettingsRecord = typeof developmentPlanSettings.$inferInsert;
+export type PlanVersionRecord = Row<typeof developmentPlanVersions> & {
+  createdAt: Date;
+  updatedAt: Date;
+  content: PlanContent;
+};
+export type PlanActionProgressRecord = typeof developmentPlanActionProgress.$inferInsert;
+export type PlanGoalNoteRecord = Row<typeof developmentPlanGoalNotes>;
+export type PlanProposalRecord = Row<typeof developmentPlanProposals> & { createdAt: Date };
+export type PlanPresentationRecord = Row<typeof developmentPlanPresentations>;
+
 /** Everything that stays small at any scale: held in memory whole, and loaded table by table. */
 export interface Dataset {
   organisations: OrganisationRecord[];
@@ -89,6 +108,7 @@ export interface Dataset {
   participantJobProfiles: ParticipantJobProfileRecord[];
   feedbackRules: FeedbackRuleRecord[];
   skills: SkillRecord[];
+  developmentPlanSettings: PlanSettingsRecord[];
 }
 
 export const emptyDataset = (): Dataset => ({
@@ -112,6 +132,7 @@ export const emptyDataset = (): Dataset => ({
   participantJobProfiles: [],
   feedbackRules: [],
   skills: [],
+  developmentPlanSettings: [],
 });
 
 /**
@@ -126,6 +147,11 @@ export interface BulkRows {
   feedbackConversations: FeedbackConversationRecord[];
   skillLevels: SkillLevelRecord[];
   skillLevelsCurrent: SkillLevelCurrentRecord[];
+  developmentPlanVersions: PlanVersionRecord[];
+  developmentPlanActionProgress: PlanActionProgressRecord[];
+  developmentPlanGoalNotes: PlanGoalNoteRecord[];
+  developmentPlanProposals: PlanProposalRecord[];
+  developmentPlanPresentations: PlanPresentationRecord[];
 }
 
 export const bulkTables = [
@@ -136,6 +162,11 @@ export const bulkTables = [
   'feedbackConversations',
   'skillLevels',
   'skillLevelsCurrent',
+  'developmentPlanVersions',
+  'developmentPlanActionProgress',
+  'developmentPlanGoalNotes',
+  'developmentPlanProposals',
+  'developmentPlanPresentations',
 ] as const satisfies readonly (keyof BulkRows)[];
 
 export const emptyBulk = (): BulkRows => ({
@@ -146,4 +177,9 @@ export const emptyBulk = (): BulkRows => ({
   feedbackConversations: [],
   skillLevels: [],
   skillLevelsCurrent: [],
+  developmentPlanVersions: [],
+  developmentPlanActionProgress: [],
+  developmentPlanGoalNotes: [],
+  developmentPlanProposals: [],
+  developmentPlanPresentations: [],
 });

@@ -25,6 +25,11 @@ const historyTables = [
   'feedback_conversations',
   'skill_levels',
   'skill_levels_current',
+  'development_plan_versions',
+  'development_plan_action_progress',
+  'development_plan_goal_notes',
+  'development_plan_proposals',
+  'development_plan_presentations',
 ];
 
 export function formatSummary(dataset: Dataset, loaded: Record<string, number> = {}): string {

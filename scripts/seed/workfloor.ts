@@ -1,3 +1,5 @@
+import type { ComplianceSettings } from '#shared/development-plans';
+import { type PlanShape, planRecords, planSettingsRecord } from './generators/development-plans';
 import { feedbackRecords, feedbackRuleRecords, intervalFor } from './generators/feedback';
 import { type BuiltFramework, frameworkRecords, participantJobProfileRecord } from './generators/frameworks';
 import { deriveCurrentLevels, participantSkillLevels, skillRecords, staffSkillLevels } from './generators/iluo';
@@ -20,7 +22,8 @@ import {
  * The workfloor records of one organisation (issue 4): its competency framework and job profiles, ILUO skills and
  * feedback rules (small, added to the data set), and the history that grows with every month at work — observations
  * and ratings, the latest-ratings cache, mentor invitations, feedback conversations and ILUO levels — made on demand
- * a batch of participants at a time, so ten million ratings never sit in memory together.
+ * a batch of participants at a time, so ten million ratings never sit in memory together. Issue 5 adds the POP to
+ * that history: versions with their frozen evidence, and their follow-up (scripts/seed/generators/development-plans.ts).
  */
 
 export interface WorkfloorOptions {
@@ -32,6 +35,8 @@ export interface WorkfloorOptions {
   internshipOf?: (participantId: string) => Internship | null | undefined;
   /** Whether the latest feedback conversation is missing; undefined to draw. */
   overdueOf?: (participantId: string) => boolean | undefined;
+  /** A hand-picked POP history (the demo); undefined to draw one. */
+  planOf?: (participantId: string) => PlanShape | undefined;
 }
 
 export interface OrganisationWorkfloor {
@@ -39,6 +44,8 @@ export interface OrganisationWorkfloor {
   framework: BuiltFramework;
   skills: SkillRecord[];
   feedbackRules: FeedbackRuleRecord[];
+  /** The organisation's POP regime (a development_plan_settings row, or the default without one). */
+  planSettings: ComplianceSettings;
   /** The history rows a batch of participants at a time; every call gives the same rows in the same order. */
   batches(participantsPerBatch?: number): Generator<BulkRows>;
 }
@@ -119,6 +126,19 @@ export function addWorkfloor(
   const skillsOf = new Map<string, SkillRecord[]>();
   for (const s of skills) skillsOf.set(s.teamId, [...(skillsOf.get(s.teamId) ?? []), s]);
   const manager = input.staff.find((s) => s.user.role === 'manager') ?? input.staff[0];
+  const planSettings = planSettingsRecord(new Random(seed, `pop-settings/${index}`), {
+    id: organisationId,
+    createdAt: built.organisation.createdAt as Date,
+  });
+  if (planSettings.record) dataset.developmentPlanSettings.push(planSettings.record);
+  const teams = new Map(built.teams.map((t) => [t.id, { name: t.name, workDomain: t.workDomain ?? null }]));
+  const expectationsOf = new Map<string, Map<string, number>>();
+  for (const e of framework.expectations) {
+    const levels = expectationsOf.get(e.jobProfileId) ?? new Map<string, number>();
+    levels.set(e.competencyKey, e.level);
+    expectationsOf.set(e.jobProfileId, levels);
+  }
+  const profileOf = new Map<string, { current: Map<string, number>; target: Map<string, number> }>();
 
   dataset.competencyFrameworks.push(framework.framework);
   for (const v of framework.versions) {
@@ -137,7 +157,13 @@ export function addWorkfloor(
       events: people.eventsOf.get(p.id) ?? [],
       framework,
     });
-    if (profile) dataset.participantJobProfiles.push(profile);
+    if (profile) {
+      dataset.participantJobProfiles.push(profile);
+      profileOf.set(p.id, {
+        current: expectationsOf.get(profile.currentProfileId ?? '') ?? new Map(),
+        target: expectationsOf.get(profile.targetProfileId ?? '') ?? new Map(),
+      });
+    }
   }
 
   const participantRows = (p: ParticipantRecord): BulkRows => {
@@ -186,6 +212,30 @@ export function addWorkfloor(
       supervisorsOf,
     });
     rows.skillLevelsCurrent = deriveCurrentLevels(rows.skillLevels);
+    // The POP, from its own stream: the rows above are the same with or without it.
+    const plans = planRecords(seed, new Random(seed, `pop/${p.id}`), {
+      organisationId,
+      participantId: p.id,
+      events,
+      referenceDate,
+      programmeType: p.programmeType ?? '',
+      coachIds,
+      participantUserId: p.userId ?? null,
+      supervisorsOf,
+      framework,
+      teams,
+      skillsOf,
+      ratings: rows.ratings,
+      skillLevels: rows.skillLevels,
+      expected: profileOf.get(p.id) ?? null,
+      settings: planSettings.settings,
+      shape: options.planOf?.(p.id),
+    });
+    rows.developmentPlanVersions = plans.versions;
+    rows.developmentPlanActionProgress = plans.actionProgress;
+    rows.developmentPlanGoalNotes = plans.goalNotes;
+    rows.developmentPlanProposals = plans.proposals;
+    rows.developmentPlanPresentations = plans.presentations;
     return rows;
   };
 
@@ -218,5 +268,5 @@ export function addWorkfloor(
     if (Object.values(batch).some((rows) => rows.length)) yield batch;
   }
 
-  return { organisationId, framework, skills, feedbackRules, batches };
+  return { organisationId, framework, skills, feedbackRules, planSettings: planSettings.settings, batches };
 }

@@ -135,6 +135,47 @@ export const rules = {
   'skill.assess': { roles: ['admin', 'supervisor'], relations: { supervisor: ['team'] } },
   /** The organisation's words for I, L, U and O. */
   'skill.configure': { roles: ['admin'] },
+  /**
+   * The POP belongs to the participant and is about work: whoever reaches the dossier reads it (the team's
+   * supervisor works on its goals on the workfloor). Drafting and agreeing are for the participant and their coaches.
+   */
+  'pop.read': { roles: ['admin', 'manager', 'coach', 'supervisor', 'participant'], relations: dossierReaders },
+  'pop.edit': { roles: ['coach', 'participant'], relations: { coach: ['caseload'], participant: ['self'] } },
+  'pop.agree': { roles: ['coach', 'participant'], relations: { coach: ['caseload'], participant: ['self'] } },
+  /** Following the agreed plan up: statuses of actions (a participant only their own, see the service), notes on goals. */
+  'pop.progress': {
+    roles: ['coach', 'supervisor', 'participant'],
+    relations: { coach: ['caseload'], supervisor: ['team'], participant: ['self'] },
+  },
+  /** The participant proposes a change to their POP; one of their coaches accepts it or asks to talk about it. */
+  'pop.propose': { roles: ['participant'], relations: ['self'] },
+  'pop.resolveProposal': { roles: ['coach'], relations: { coach: ['caseload'] } },
+  /** The dates of the team meetings and closing events where the participant presented their POP. */
+  'pop.present': { roles: ['coach'], relations: { coach: ['caseload'] } },
+  /** Who is missing a POP, late or incomplete: a coach sees their caseload, the admin and manager everyone. */
+  'pop.compliance': { roles: ['admin', 'manager', 'coach'] },
+  'pop.configure': { roles: ['admin'] },
+  /** ESCO occupations: public reference data, to link a job target to. */
+  'esco.read': { roles: everyone },
+  'esco.import': { roles: ['admin'] },
+  /**
+   * The pathway map (pakkettenschema). Its definition (packages, requirements, next steps) is workfloor knowledge
+   * every staff member reads; a participant reads it only through their own position (pathway.readPosition).
+   */
+  'pathway.read': { roles: staff },
+  'pathway.manage': { roles: ['admin'] },
+  /** A participant's position on the map, history and readiness: whoever reaches the dossier. */
+  'pathway.readPosition': {
+    roles: ['admin', 'manager', 'coach', 'supervisor', 'participant'],
+    relations: dossierReaders,
+  },
+  /** GET /participants/me/pathway: the participant's own map (the dossier linked to their login). */
+  'pathway.readOwn': { roles: ['participant'] },
+  /**
+   * Moving a participant to another package: one of their coaches, who decides it with the participant (the team's
+   * supervisor advises but does not decide), or the admin who fixes data.
+   */
+  'pathway.place': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

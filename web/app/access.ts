@@ -33,6 +33,14 @@ export const screenRoles = {
   competencies: ['admin'],
   /** The self-assessment (server/policy: observation.self). */
   selfAssessment: ['participant'],
+  /** The participant portal: Mijn pad, Mijn doelen, Mijn feedback, Mijn vooruitgang (web/features/portal). */
+  portal: ['participant'],
+  /** A participant's POP, as staff see it (server/policy: pop.read; the participant has the portal). */
+  developmentPlan: ['admin', 'manager', 'coach', 'supervisor'],
+  /** Who needs a POP or a new version (server/policy: pop.compliance). */
+  popCompliance: ['admin', 'manager', 'coach'],
+  /** Defining the work packages of the pathway map (server/policy: pathway.manage). */
+  pathways: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof screenRoles;

@@ -1,40 +1,20 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  type RouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import type { Role } from '#shared/common';
 import { PublicLayout } from '../components/PublicLayout';
-import { AuditPage } from '../features/audit/AuditPage';
-import { OutboxPage } from '../features/audit/OutboxPage';
-import { AccountPage } from '../features/auth/AccountPage';
-import { ActivatePage } from '../features/auth/ActivatePage';
-import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
-import { LoginPage } from '../features/auth/LoginPage';
-import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
-import { FrameworkEditorPage, NewFrameworkPage } from '../features/competencies/FrameworkEditorPage';
-import { FrameworksPage } from '../features/competencies/FrameworksPage';
-import { JobProfilesPage } from '../features/competencies/JobProfilesPage';
-import { TeamHeatmapPage } from '../features/competency-profile/TeamHeatmapPage';
-import { DuePage } from '../features/feedback/DuePage';
-import { RulesPage } from '../features/feedback/RulesPage';
-import { IluoPage } from '../features/iluo/IluoPage';
+import { parsePlanSearch, parsePresentationSearch } from '../features/development-plans/search';
 import { parseIluoSearch } from '../features/iluo/search';
-import { ListsPage } from '../features/lists/ListsPage';
-import { MentorPage } from '../features/observations/MentorPage';
-import { NewObservationPage } from '../features/observations/NewObservationPage';
-import { SelfAssessmentPage } from '../features/observations/SelfAssessmentPage';
-import { OrganisationPage } from '../features/organisation/OrganisationPage';
-import { CaseloadPage } from '../features/participants/CaseloadPage';
-import { DossierPage } from '../features/participants/DossierPage';
-import { ImportPage } from '../features/participants/import/ImportPage';
-import { MyDossierPage } from '../features/participants/MyDossierPage';
-import { RegisterPage } from '../features/participants/RegisterPage';
-import { parseCaseloadSearch } from '../features/participants/search';
-import { SetupPage } from '../features/setup/SetupPage';
+import { caseloadSearchKeys } from '../features/participants/search-keys';
 import { AppLayout } from '../features/shell/AppLayout';
-import { HomePage } from '../features/shell/HomePage';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
-import { SitesPage } from '../features/sites/SitesPage';
-import { TeamsPage } from '../features/teams/TeamsPage';
-import { UsersPage } from '../features/users/UsersPage';
 import type { SessionUser } from '../lib/api';
 import { sessionQuery, setupStatusQuery } from '../lib/session';
 import { canSee, type Screen } from './access';
@@ -42,6 +22,69 @@ import { canSee, type Screen } from './access';
 interface RouterContext {
   queryClient: QueryClient;
 }
+
+// Every screen loads on demand (its own chunk): a participant on a phone downloads only the portal, never the staff
+// screens. Keep it that way: import a page here only through lazyRouteComponent (test/bundle-budget.test.ts measures).
+const AuditPage = lazyRouteComponent(() => import('../features/audit/AuditPage'), 'AuditPage');
+const OutboxPage = lazyRouteComponent(() => import('../features/audit/OutboxPage'), 'OutboxPage');
+const AccountPage = lazyRouteComponent(() => import('../features/auth/AccountPage'), 'AccountPage');
+const ActivatePage = lazyRouteComponent(() => import('../features/auth/ActivatePage'), 'ActivatePage');
+const LoginPage = lazyRouteComponent(() => import('../features/auth/LoginPage'), 'LoginPage');
+const ForgotPasswordPage = lazyRouteComponent(
+  () => import('../features/auth/ForgotPasswordPage'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyRouteComponent(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
+const FrameworkEditorPage = lazyRouteComponent(
+  () => import('../features/competencies/FrameworkEditorPage'),
+  'FrameworkEditorPage',
+);
+const NewFrameworkPage = lazyRouteComponent(
+  () => import('../features/competencies/FrameworkEditorPage'),
+  'NewFrameworkPage',
+);
+const FrameworksPage = lazyRouteComponent(() => import('../features/competencies/FrameworksPage'), 'FrameworksPage');
+const JobProfilesPage = lazyRouteComponent(() => import('../features/competencies/JobProfilesPage'), 'JobProfilesPage');
+const TeamHeatmapPage = lazyRouteComponent(
+  () => import('../features/competency-profile/TeamHeatmapPage'),
+  'TeamHeatmapPage',
+);
+const DuePage = lazyRouteComponent(() => import('../features/feedback/DuePage'), 'DuePage');
+const RulesPage = lazyRouteComponent(() => import('../features/feedback/RulesPage'), 'RulesPage');
+const IluoPage = lazyRouteComponent(() => import('../features/iluo/IluoPage'), 'IluoPage');
+const ListsPage = lazyRouteComponent(() => import('../features/lists/ListsPage'), 'ListsPage');
+const MentorPage = lazyRouteComponent(() => import('../features/observations/MentorPage'), 'MentorPage');
+const NewObservationPage = lazyRouteComponent(
+  () => import('../features/observations/NewObservationPage'),
+  'NewObservationPage',
+);
+const SelfAssessmentPage = lazyRouteComponent(
+  () => import('../features/observations/SelfAssessmentPage'),
+  'SelfAssessmentPage',
+);
+const OrganisationPage = lazyRouteComponent(
+  () => import('../features/organisation/OrganisationPage'),
+  'OrganisationPage',
+);
+const CaseloadPage = lazyRouteComponent(() => import('../features/participants/CaseloadPage'), 'CaseloadPage');
+const DossierPage = lazyRouteComponent(() => import('../features/participants/DossierPage'), 'DossierPage');
+const ImportPage = lazyRouteComponent(() => import('../features/participants/import/ImportPage'), 'ImportPage');
+const MyDossierPage = lazyRouteComponent(() => import('../features/participants/MyDossierPage'), 'MyDossierPage');
+const RegisterPage = lazyRouteComponent(() => import('../features/participants/RegisterPage'), 'RegisterPage');
+const SetupPage = lazyRouteComponent(() => import('../features/setup/SetupPage'), 'SetupPage');
+const HomePage = lazyRouteComponent(() => import('../features/shell/HomePage'), 'HomePage');
+const SitesPage = lazyRouteComponent(() => import('../features/sites/SitesPage'), 'SitesPage');
+const TeamsPage = lazyRouteComponent(() => import('../features/teams/TeamsPage'), 'TeamsPage');
+const UsersPage = lazyRouteComponent(() => import('../features/users/UsersPage'), 'UsersPage');
+// The participant portal (web/features/portal).
+const MyPathPage = lazyRouteComponent(() => import('../features/portal/MyPathPage'), 'MyPathPage');
+const MyGoalsPage = lazyRouteComponent(() => import('../features/portal/MyGoalsPage'), 'MyGoalsPage');
+const MyFeedbackPage = lazyRouteComponent(() => import('../features/portal/MyFeedbackPage'), 'MyFeedbackPage');
+const MyProgressPage = lazyRouteComponent(() => import('../features/portal/MyProgressPage'), 'MyProgressPage');
+const MyPresentationPage = lazyRouteComponent(
+  () => import('../features/portal/MyPresentationPage'),
+  'MyPresentationPage',
+);
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -114,7 +157,7 @@ const onlyFor =
     if (!canSee(context.user.role, screen)) throw redirect({ to: '/' });
   };
 
-const appChild = <Path extends string>(path: Path, component: () => React.ReactNode, screen?: Screen) =>
+const appChild = <Path extends string>(path: Path, component: RouteComponent, screen?: Screen) =>
   createRoute({
     getParentRoute: () => appRoute,
     path,
@@ -122,11 +165,21 @@ const appChild = <Path extends string>(path: Path, component: () => React.ReactN
     component,
   });
 
+// A participant's home is "Mijn pad" (the portal); staff land on the home page with their own cards.
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    if (canSee(context.user.role, 'portal')) throw redirect({ to: '/mijn-pad', replace: true });
+  },
+  component: HomePage,
+});
+
 // Dossiers: the caseload keeps its filters in the URL, so it validates its own search parameters.
 const caseloadRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'deelnemers',
-  validateSearch: parseCaseloadSearch,
+  validateSearch: caseloadSearchKeys,
   beforeLoad: onlyFor('participants'),
   component: CaseloadPage,
 });
@@ -150,6 +203,39 @@ const iluoRoute = createRoute({
   component: IluoPage,
 });
 
+// The POP (web/features/development-plans): the staff screens, each its own chunk.
+const PlanPage = lazyRouteComponent(() => import('../features/development-plans/PlanPage'), 'PlanPage');
+const PresentationPage = lazyRouteComponent(
+  () => import('../features/development-plans/PresentationPage'),
+  'PresentationPage',
+);
+const CompliancePage = lazyRouteComponent(
+  () => import('../features/development-plans/CompliancePage'),
+  'CompliancePage',
+);
+
+// ?tab=afgesproken|ontwerp|versies keeps the open tab in the URL.
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'deelnemers/$id/pop',
+  validateSearch: parsePlanSearch,
+  beforeLoad: onlyFor('developmentPlan'),
+  component: PlanPage,
+});
+
+// ?versie=n presents that version; without it the agreed version in force.
+const planPresentationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'deelnemers/$id/pop/presentatie',
+  validateSearch: parsePresentationSearch,
+  beforeLoad: onlyFor('developmentPlan'),
+  component: PresentationPage,
+});
+
+// The pathway map (web/features/pathways).
+const PackagesPage = lazyRouteComponent(() => import('../features/pathways/PackagesPage'), 'PackagesPage');
+const MyPathwayMapPage = lazyRouteComponent(() => import('../features/pathways/MyPathwayMapPage'), 'MyPathwayMapPage');
+
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([
     setupRoute,
@@ -160,7 +246,7 @@ const routeTree = rootRoute.addChildren([
     mentorRoute,
   ]),
   appRoute.addChildren([
-    appChild('/', HomePage),
+    homeRoute,
     appChild('mijn-account', AccountPage),
     appChild('teamoverzicht', TeamHeatmapPage, 'teamOverview'),
     appChild('feedback', DuePage, 'feedbackDue'),
@@ -170,6 +256,11 @@ const routeTree = rootRoute.addChildren([
     appChild('ploegen', TeamsPage, 'teams'),
     appChild('lijsten', ListsPage, 'lists'),
     appChild('mijn-dossier', MyDossierPage, 'myDossier'),
+    appChild('mijn-pad', MyPathPage, 'portal'),
+    appChild('mijn-doelen', MyGoalsPage, 'portal'),
+    appChild('mijn-doelen/presentatie', MyPresentationPage, 'portal'),
+    appChild('mijn-feedback', MyFeedbackPage, 'portal'),
+    appChild('mijn-vooruitgang', MyProgressPage, 'portal'),
     appChild('gebruikers', UsersPage, 'users'),
     appChild('auditlog', AuditPage, 'audit'),
     appChild('uitgaande-mails', OutboxPage, 'outbox'),
@@ -184,6 +275,12 @@ const routeTree = rootRoute.addChildren([
     appChild('competenties/nieuw', NewFrameworkPage, 'competencies'),
     appChild('competenties/$id', FrameworkEditorPage, 'competencies'),
     appChild('functieprofielen', JobProfilesPage, 'competencies'),
+    planRoute,
+    planPresentationRoute,
+    appChild('pop-opvolging', CompliancePage, 'popCompliance'),
+    // The pathway map (web/features/pathways): the admin's editor and the participant's own map.
+    appChild('pakketten', PackagesPage, 'pathways'),
+    appChild('mijn-pad/kaart', MyPathwayMapPage, 'portal'),
   ]),
 ]);
 

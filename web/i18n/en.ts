@@ -1,8 +1,11 @@
 import { competenciesEn } from '../features/competencies/messages.en';
 import { competencyProfileEn } from '../features/competency-profile/messages.en';
+import { developmentPlansEn } from '../features/development-plans/messages.en';
 import { feedbackEn } from '../features/feedback/messages.en';
 import { iluoEn } from '../features/iluo/messages.en';
 import { observationsEn } from '../features/observations/messages.en';
+import { pathwaysEn } from '../features/pathways/messages.en';
+import { portalEn } from '../features/portal/messages.en';
 import type { Messages } from './nl';
 
 export const en: Messages = {
@@ -11,6 +14,9 @@ export const en: Messages = {
   competencyProfile: competencyProfileEn,
   observations: observationsEn,
   feedback: feedbackEn,
+  pathways: pathwaysEn,
+  developmentPlans: developmentPlansEn,
+  portal: portalEn,
   common: {
     loading: 'Please wait. Loading the data.',
     loadFailed: 'This did not work',
@@ -79,6 +85,20 @@ export const en: Messages = {
     team_at_other_site: 'This team belongs to another site.',
     already_in_team: 'The participant is already in this team.',
     archived: 'This is archived. Choose something else.',
+    not_in_version: 'This competency is not part of this version of the framework. Reload the page.',
+    out_of_scale: 'This score is not on the scale. Choose one of the levels.',
+    before_start: 'This date is before the start. Choose a later date.',
+    outside_link_period: 'This date is outside the period of the link.',
+    in_the_past: 'This date is in the past. Choose today or later.',
+    not_of_participant: 'This belongs to another participant.',
+    after_conversation: 'This is from after the conversation. Choose something from before.',
+    not_staff: 'Choose a staff member of the organisation.',
+    one_required: 'Fill in at least one of these fields.',
+    duplicate: 'This is already there. Choose something else.',
+    unknown_goal: 'This goal is not (or no longer) in the plan. Choose another goal.',
+    not_in_framework: 'This competency is not in the competency framework.',
+    unknown_skill: 'This task does not exist (any more). Choose another one.',
+    not_own_action: 'This is not your action. You cannot tick it off.',
   },
   errors: {
     validation_failed: 'Not everything is filled in correctly. Please check the fields.',
@@ -101,6 +121,8 @@ export const en: Messages = {
     not_started: 'This participant has not started yet. You cannot give scores yet.',
     link_revoked: 'This link was revoked. Ask the coach for a new link.',
     link_expired: 'This link does not work (any more) today. Check the period or ask for a new link.',
+    version_agreed: 'This version is agreed and cannot change any more. Start a new version.',
+    draft_exists: 'There is already a draft. Open it and go on there.',
     not_utf8: 'Groeipad cannot read this file. Save it in Excel as "CSV UTF-8" and try again.',
     invalid_csv: 'The file is not correct. Check the quotation marks (").',
     empty_file: 'The file has no rows with participants.',
@@ -462,6 +484,7 @@ export const en: Messages = {
       pause: 'Pause',
       resume: 'Back at work after a pause',
       exit: 'Exit',
+      package_change: 'Moved to another work package',
     },
     supportLevels: {
       low: 'Little support',
@@ -583,6 +606,7 @@ export const en: Messages = {
       toTeam: 'New team: {{team}}',
       inTeam: 'Team: {{team}}',
       toRole: 'New role: {{role}}',
+      toPackage: 'Work package: {{name}}',
       destination: 'Going to: {{destination}}',
       recordedBy: 'Noted by {{name}}',
     },

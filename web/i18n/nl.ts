@@ -1,8 +1,11 @@
 import { competenciesNl } from '../features/competencies/messages.nl';
 import { competencyProfileNl } from '../features/competency-profile/messages.nl';
+import { developmentPlansNl } from '../features/development-plans/messages.nl';
 import { feedbackNl } from '../features/feedback/messages.nl';
 import { iluoNl } from '../features/iluo/messages.nl';
 import { observationsNl } from '../features/observations/messages.nl';
+import { pathwaysNl } from '../features/pathways/messages.nl';
+import { portalNl } from '../features/portal/messages.nl';
 
 /**
  * Dutch, the default language. Written for readers at level B1: short sentences, everyday words.
@@ -14,6 +17,9 @@ export const nl = {
   competencyProfile: competencyProfileNl,
   observations: observationsNl,
   feedback: feedbackNl,
+  pathways: pathwaysNl,
+  developmentPlans: developmentPlansNl,
+  portal: portalNl,
   common: {
     loading: 'Even geduld. De gegevens worden geladen.',
     loadFailed: 'Dit lukte niet',
@@ -82,6 +88,20 @@ export const nl = {
     team_at_other_site: 'Deze ploeg hoort bij een andere vestiging.',
     already_in_team: 'De deelnemer zit al in deze ploeg.',
     archived: 'Dit is gearchiveerd. Kies iets anders.',
+    not_in_version: 'Deze competentie hoort niet bij deze versie van het kader. Laad de pagina opnieuw.',
+    out_of_scale: 'Deze score past niet in de schaal. Kies een van de niveaus.',
+    before_start: 'Deze datum ligt voor de start. Kies een latere datum.',
+    outside_link_period: 'Deze datum valt buiten de periode van de link.',
+    in_the_past: 'Deze datum ligt in het verleden. Kies vandaag of later.',
+    not_of_participant: 'Dit hoort bij een andere deelnemer.',
+    after_conversation: 'Dit is van na het gesprek. Kies iets van ervoor.',
+    not_staff: 'Kies een medewerker van de organisatie.',
+    one_required: 'Vul minstens één van deze velden in.',
+    duplicate: 'Dit staat er al. Kies iets anders.',
+    unknown_goal: 'Dit doel staat niet (meer) in het plan. Kies een ander doel.',
+    not_in_framework: 'Deze competentie staat niet in het competentiekader.',
+    unknown_skill: 'Deze taak bestaat niet (meer). Kies een andere.',
+    not_own_action: 'Dit is niet jouw actie. Die kan je niet afvinken.',
   },
   errors: {
     validation_failed: 'Niet alles is goed ingevuld. Kijk de velden na.',
@@ -104,6 +124,8 @@ export const nl = {
     not_started: 'Deze deelnemer is nog niet gestart. Je kunt nog geen scores geven.',
     link_revoked: 'Deze link is ingetrokken. Vraag de begeleider om een nieuwe link.',
     link_expired: 'Deze link werkt niet (meer) op deze dag. Kijk de periode na of vraag een nieuwe link.',
+    version_agreed: 'Deze versie is afgesproken. Ze kan niet meer veranderen. Begin een nieuwe versie.',
+    draft_exists: 'Er is al een ontwerp. Open het en werk daar verder.',
     not_utf8: 'Groeipad kan dit bestand niet lezen. Bewaar het in Excel als "CSV UTF-8" en probeer opnieuw.',
     invalid_csv: 'Het bestand klopt niet. Kijk de aanhalingstekens (") na.',
     empty_file: 'Het bestand heeft geen rijen met deelnemers.',
@@ -471,6 +493,7 @@ export const nl = {
       pause: 'Pauze',
       resume: 'Opnieuw aan de slag na een pauze',
       exit: 'Uitstroom',
+      package_change: 'Naar een ander pakket',
     },
     supportLevels: {
       low: 'Weinig ondersteuning',
@@ -592,6 +615,7 @@ export const nl = {
       toTeam: 'Nieuwe ploeg: {{team}}',
       inTeam: 'Ploeg: {{team}}',
       toRole: 'Nieuwe functie: {{role}}',
+      toPackage: 'Pakket: {{name}}',
       destination: 'Naar: {{destination}}',
       recordedBy: 'Genoteerd door {{name}}',
     },

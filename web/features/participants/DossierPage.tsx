@@ -10,9 +10,11 @@ import { ApiError, type ParticipantDossier, type SessionUser } from '../../lib/a
 import { useSessionUser } from '../auth/useSessionUser';
 import { JobProfileSection } from '../competencies/JobProfileSection';
 import { CompetencySection } from '../competency-profile/CompetencySection';
+import { DevelopmentPlanSection } from '../development-plans/DevelopmentPlanSection';
 import { FeedbackSection } from '../feedback/FeedbackSection';
 import { useListChoices } from '../lists/queries';
 import { ObservationsSection } from '../observations/ObservationsSection';
+import { PathwaySection } from '../pathways/PathwaySection';
 import { ArchiveDialog } from './ArchiveDialog';
 import { AccountSection } from './account/AccountSection';
 import { BasicsModal } from './BasicsModal';
@@ -146,6 +148,8 @@ function Dossier({ dossier }: { dossier: ParticipantDossier }) {
       <CompetencySection participantId={dossier.id} />
       <ObservationsSection dossier={dossier} />
       <FeedbackSection dossier={dossier} />
+      <DevelopmentPlanSection dossier={dossier} />
+      <PathwaySection dossier={dossier} />
 
       {confidential && (
         <>

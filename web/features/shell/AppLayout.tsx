@@ -3,12 +3,14 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { canSee } from '../../app/access';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { api } from '../../lib/api';
 import { clearNotifications } from '../../lib/notify';
 import { sessionQuery } from '../../lib/session';
 import { useOptionalSessionUser } from '../auth/useSessionUser';
 import { OutboxSync } from '../observations/OutboxSync';
+import { PortalBottomBar, PortalNavLinks } from '../portal/PortalNav';
 import { navItemsFor } from './navigation';
 
 export function AppLayout() {
@@ -34,11 +36,14 @@ export function AppLayout() {
   }
 
   if (!user) return null;
+  // Participants get the portal: a bar at the bottom on a phone instead of the menu behind the burger.
+  const portal = canSee(user.role, 'portal');
 
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !menuOpen } }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: portal || !menuOpen } }}
+      footer={portal ? { height: 68, collapsed: !narrow } : undefined}
       padding="md"
     >
       <a className="skip-link" href="#main">
@@ -48,6 +53,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger
+              hidden={portal}
               opened={menuOpen}
               onClick={menu.toggle}
               hiddenFrom="sm"
@@ -71,29 +77,44 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar id="main-navigation" p="sm" aria-label={t('shell.navigation')} inert={menuHidden}>
-        <Stack gap={4}>
-          {/* The header has little room on a phone: the full names are repeated here. */}
-          <Text size="sm" hiddenFrom="md" px="sm" pt="xs" fw={700} className="break-anywhere">
-            {user.organisationName}
-          </Text>
-          <Text size="sm" hiddenFrom="md" px="sm" pb="xs" className="break-anywhere">
-            {t('shell.loggedInAs', { name: user.name })}
-          </Text>
-          {navItemsFor(user.role).map((item) => {
-            const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
-            return (
-              <NavLink
-                key={item.to}
-                label={t(item.label)}
-                active={active}
-                aria-current={active ? 'page' : undefined}
-                onClick={menu.close}
-                renderRoot={(props) => <Link to={item.to} {...props} />}
-              />
-            );
-          })}
-        </Stack>
+      {portal && narrow && (
+        <AppShell.Footer component="nav" aria-label={t('shell.navigation')}>
+          <PortalBottomBar items={navItemsFor(user.role)} pathname={pathname} />
+        </AppShell.Footer>
+      )}
+      <AppShell.Navbar
+        id="main-navigation"
+        p="sm"
+        aria-label={t('shell.navigation')}
+        inert={menuHidden}
+        display={portal && narrow ? 'none' : undefined}
+      >
+        {portal ? (
+          <PortalNavLinks items={navItemsFor(user.role)} pathname={pathname} />
+        ) : (
+          <Stack gap={4}>
+            {/* The header has little room on a phone: the full names are repeated here. */}
+            <Text size="sm" hiddenFrom="md" px="sm" pt="xs" fw={700} className="break-anywhere">
+              {user.organisationName}
+            </Text>
+            <Text size="sm" hiddenFrom="md" px="sm" pb="xs" className="break-anywhere">
+              {t('shell.loggedInAs', { name: user.name })}
+            </Text>
+            {navItemsFor(user.role).map((item) => {
+              const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+              return (
+                <NavLink
+                  key={item.to}
+                  label={t(item.label)}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  onClick={menu.close}
+                  renderRoot={(props) => <Link to={item.to} {...props} />}
+                />
+              );
+            })}
+          </Stack>
+        )}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <OutboxSync userId={user.id} role={user.role} />

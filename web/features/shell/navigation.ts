@@ -22,16 +22,29 @@ export interface NavItem {
     | '/feedbackregels'
     | '/competenties'
     | '/functieprofielen'
-    | '/mijn-account';
+    | '/mijn-account'
+    | '/mijn-pad'
+    | '/mijn-doelen'
+    | '/mijn-feedback'
+    | '/mijn-vooruitgang'
+    | '/pop-opvolging'
+    | '/pakketten';
   label: ParseKeys;
   screen?: Screen;
+  /** In the participant portal's menu (web/features/portal/PortalNav.tsx): participants see only these. */
+  portal?: true;
 }
 
 const items: NavItem[] = [
+  { to: '/mijn-pad', label: 'portal.nav.path', screen: 'portal', portal: true },
+  { to: '/mijn-doelen', label: 'portal.nav.goals', screen: 'portal', portal: true },
+  { to: '/mijn-feedback', label: 'portal.nav.feedback', screen: 'portal', portal: true },
+  { to: '/mijn-vooruitgang', label: 'portal.nav.progress', screen: 'portal', portal: true },
   { to: '/', label: 'nav.home' },
   { to: '/deelnemers', label: 'nav.participants', screen: 'participants' },
   { to: '/teamoverzicht', label: 'competencyProfile.heatmap.title', screen: 'teamOverview' },
   { to: '/feedback', label: 'feedback.nav', screen: 'feedbackDue' },
+  { to: '/pop-opvolging', label: 'developmentPlans.nav', screen: 'popCompliance' },
   { to: '/iluo', label: 'iluo.nav', screen: 'iluo' },
   { to: '/mijn-dossier', label: 'nav.myDossier', screen: 'myDossier' },
   { to: '/observaties/nieuw', label: 'observations.nav.observe', screen: 'observationNew' },
@@ -43,10 +56,15 @@ const items: NavItem[] = [
   { to: '/feedbackregels', label: 'feedback.navRules', screen: 'feedbackRules' },
   { to: '/competenties', label: 'competencies.nav.frameworks', screen: 'competencies' },
   { to: '/functieprofielen', label: 'competencies.nav.jobProfiles', screen: 'competencies' },
+  { to: '/pakketten', label: 'pathways.nav', screen: 'pathways' },
   { to: '/gebruikers', label: 'nav.users', screen: 'users' },
   { to: '/auditlog', label: 'nav.audit', screen: 'audit' },
   { to: '/uitgaande-mails', label: 'nav.outbox', screen: 'outbox' },
-  { to: '/mijn-account', label: 'nav.account' },
+  { to: '/mijn-account', label: 'nav.account', portal: true },
 ];
 
-export const navItemsFor = (role: Role) => items.filter((item) => !item.screen || canSee(role, item.screen));
+/** A participant gets the portal's menu only (the dossier and the self-assessment are reached from there). */
+export const navItemsFor = (role: Role) =>
+  items.filter(
+    (item) => (!item.screen || canSee(role, item.screen)) && (!canSee(role, 'portal') || item.portal === true),
+  );
