@@ -17,7 +17,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
+  // A journey is a whole task of a person (several pages, axe on each): on a 2-core CI machine with the server and
+  // the browser sharing it, 30 s was too tight for the longer ones.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
