@@ -27,6 +27,10 @@ export const errorCodes = [
   // POP (shared/development-plans.ts): an agreed version is never changed; one draft at a time.
   'version_agreed',
   'draft_exists',
+  // The sensitive compartment (shared/sensitive.ts): no access yet, but the actor may break the glass with a reason.
+  'break_glass_required',
+  // Attachments (shared/instruments.ts): the file is not what its type and extension say.
+  'unsupported_file',
   // CSV import, problems with the whole file (shared/participant-import.ts):
   'not_utf8',
   'invalid_csv',

@@ -5,7 +5,13 @@
  *
  * Without zod, so the web's first load can use the lists (shared/lists.ts re-exports all of it with the schemas).
  */
-export const listKinds = ['programme_type', 'exit_destination', 'consent_kind', 'indication_type'] as const;
+export const listKinds = [
+  'programme_type',
+  'exit_destination',
+  'consent_kind',
+  'indication_type',
+  'life_domain',
+] as const;
 export type ListKind = (typeof listKinds)[number];
 
 export const builtInListItems = {
@@ -30,5 +36,15 @@ export const builtInListItems = {
     { code: 'pmah', label: 'PMAH' },
     { code: 'pmp', label: 'PMP' },
     { code: 'other', label: 'Andere' },
+  ],
+  /** The life domains of the PAP (persoonlijk actieplan): by default the seven areas of the ASI. */
+  life_domain: [
+    { code: 'physical_health', label: 'Lichamelijke gezondheid' },
+    { code: 'work_income', label: 'Werk en inkomen' },
+    { code: 'alcohol', label: 'Alcohol' },
+    { code: 'drugs', label: 'Drugs' },
+    { code: 'justice', label: 'Justitie' },
+    { code: 'family_social', label: 'Familie en sociale relaties' },
+    { code: 'mental_health', label: 'Psychisch welzijn' },
   ],
 } as const satisfies Record<ListKind, readonly { code: string; label: string }[]>;

@@ -23,6 +23,7 @@ export const organisationLists = z.object({
   exit_destination: z.array(listItem),
   consent_kind: z.array(listItem),
   indication_type: z.array(listItem),
+  life_domain: z.array(listItem),
 });
 export type OrganisationLists = z.infer<typeof organisationLists>;
 

@@ -603,6 +603,7 @@ const writes: Record<string, WriteCase> = {
   ...popCoreWriteCases(),
   ...popFollowUpWriteCases(),
   ...pathwayWriteCases(),
+  // PAP and access, instruments, privacy: one spread each (functions at the end of the file).
 };
 
 /**

@@ -1362,6 +1362,12 @@ const table: Record<string, Row> = {
     },
   },
   // ---- end pathway map ----
+  // ---- PAP and access to the sensitive compartment ----
+  // ---- end PAP and access ----
+  // ---- instruments ----
+  // ---- end instruments ----
+  // ---- privacy ----
+  // ---- end privacy ----
 };
 
 /** HEAD is served for every GET route, through the same hooks: it gets the GET row's expectations. */

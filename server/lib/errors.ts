@@ -21,6 +21,8 @@ const statusOf: Record<ErrorCode, number> = {
   link_expired: 410,
   version_agreed: 409,
   draft_exists: 409,
+  break_glass_required: 403,
+  unsupported_file: 415,
   not_utf8: 400,
   invalid_csv: 400,
   empty_file: 400,

@@ -16,9 +16,10 @@ export interface Actor {
  * How the actor stands to the target:
  * - self: the target is the actor's own account, or the dossier linked to the actor's participant login;
  * - caseload: the actor is one of the participant's coaches;
- * - team: the actor supervises the participant's current team (team_supervisors).
+ * - team: the actor supervises the participant's current team (team_supervisors);
+ * - granted: the actor holds an active grant to the participant's sensitive compartment (explicit or break-the-glass).
  */
-export type Relation = 'self' | 'caseload' | 'team';
+export type Relation = 'self' | 'caseload' | 'team' | 'granted';
 export type Sensitivity = 'normal' | 'sensitive';
 
 export interface Target {
@@ -28,6 +29,9 @@ export interface Target {
   coachIds?: readonly string[];
   /** The supervisors of the participant's current team: the relation "team". */
   teamSupervisorIds?: readonly string[];
+  /** Users with an active grant (explicit or break-the-glass) to the participant's sensitive compartment. */
+  grantedUserIds?: readonly string[];
+  /** 'sensitive': the PAP/instrument compartment (shared/sensitive.ts), need-to-know whatever the rule says. */
   sensitivity?: Sensitivity;
 }
 
@@ -176,6 +180,34 @@ export const rules = {
    * supervisor advises but does not decide), or the admin who fixes data.
    */
   'pathway.place': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
+  /**
+   * The sensitive compartment (shared/sensitive.ts): the PAP and instrument results. Need-to-know: the participant's
+   * coaches and whoever holds an active grant (explicit or break-the-glass); an admin has no access of their own.
+   */
+  'pap.read': { roles: ['admin', 'coach'], relations: ['caseload', 'granted'] },
+  'pap.write': { roles: ['admin', 'coach'], relations: ['caseload', 'granted'] },
+  /** GET /participants/me/pap: the participant's own PAP without staff-only items. */
+  'pap.readOwn': { roles: ['participant'] },
+  'instrument.read': { roles: ['admin', 'coach'], relations: ['caseload', 'granted'] },
+  'instrument.write': { roles: ['admin', 'coach'], relations: ['caseload', 'granted'] },
+  /** Instrument definitions are not personal: coaches read them to record results, the admin defines them. */
+  'instrumentDefinition.read': { roles: ['admin', 'coach'] },
+  'instrumentDefinition.manage': { roles: ['admin'] },
+  /** What the actor may do with one compartment (the page asks this first): whoever could ever reach one. */
+  'sensitive.access': { roles: ['admin', 'coach'] },
+  /** Granting a named coach or admin access: one of the participant's coaches, never someone with a grant. */
+  'sensitive.grant': { roles: ['coach'], relations: ['caseload'] },
+  /** Break-the-glass: a coach of another caseload or an admin, with a reason; the service refuses it when not needed. */
+  'sensitive.breakGlass': { roles: ['admin', 'coach'] },
+  /** Who read or wrote the compartment, when and why: the participant's coaches (the dossier owners) and the admin. */
+  'sensitive.accessLog': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
+  /** Managers get counts, never contents. */
+  'sensitive.counts': { roles: ['admin', 'manager'] },
+  /** GDPR access and portability: everything about one participant, as JSON or PDF, with a reason. */
+  'privacy.export': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
+  /** Erasing (anonymising) a participant, and the retention period after which it happens. */
+  'privacy.erase': { roles: ['admin'] },
+  'privacy.retention': { roles: ['admin'] },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -187,6 +219,7 @@ export function relationsOf(actor: Actor, target?: Target): Set<Relation> {
   if (target.userId && target.userId === actor.id) found.add('self');
   if (target.coachIds?.includes(actor.id)) found.add('caseload');
   if (target.teamSupervisorIds?.includes(actor.id)) found.add('team');
+  if (target.grantedUserIds?.includes(actor.id)) found.add('granted');
   return found;
 }
 
@@ -214,9 +247,19 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     const has = relationsOf(actor, target);
     if (!needed.some((r) => has.has(r))) return false;
   }
-  // Nothing sensitive exists yet; the PAP/instrument compartment will add its need-to-know rule here.
-  if (target?.sensitivity === 'sensitive') return false;
+  if (target?.sensitivity === 'sensitive') return sensitiveAllowed(actor, target);
   return true;
+}
+
+/**
+ * Need-to-know for the compartment, whatever an action's rule says: supervisors, trainers and managers never; the
+ * others only as the participant themselves, one of their coaches or through an active grant.
+ */
+const neverSensitive: readonly Role[] = ['supervisor', 'trainer', 'manager'];
+function sensitiveAllowed(actor: Actor, target: Target): boolean {
+  if (neverSensitive.includes(actor.role)) return false;
+  const has = relationsOf(actor, target);
+  return has.has('self') || has.has('caseload') || has.has('granted');
 }
 
 /** What a route declares: an action, or that it needs a session but no role, or nothing at all. */

@@ -3,7 +3,8 @@ import { bigserial, index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } fro
 import { appRole, currentOrganisation } from './tenancy';
 
 /**
- * Append-only: migration 0002 makes the database refuse UPDATE and DELETE.
+ * Append-only: migration 0002 makes the database refuse UPDATE and DELETE; 0017 allows one UPDATE only: clearing
+ * actor_name of an anonymised participant (shared/privacy.ts).
  * organisation_id is null only for events that belong to no tenant (a failed login for an unknown account).
  * details never holds a sensitive value: field names, not contents.
  */
@@ -27,6 +28,13 @@ export const auditLog = pgTable(
     index('audit_org_action_idx').on(t.organisationId, t.action),
     pgPolicy('tenant_read', { for: 'select', to: appRole, using: sql`organisation_id = ${currentOrganisation}` }),
     pgPolicy('tenant_append', { for: 'insert', to: appRole, withCheck: sql`organisation_id = ${currentOrganisation}` }),
+    // Only to remove an erased participant's name as actor (migration 0017's trigger allows nothing else).
+    pgPolicy('tenant_anonymise', {
+      for: 'update',
+      to: appRole,
+      using: sql`organisation_id = ${currentOrganisation}`,
+      withCheck: sql`organisation_id = ${currentOrganisation}`,
+    }),
   ],
 ).enableRLS();
 

@@ -9,5 +9,6 @@ export * from './observations';
 export * from './organisations';
 export * from './participants';
 export * from './pathways';
+export * from './sensitive';
 export { appRole } from './tenancy';
 export * from './workplace';

@@ -77,6 +77,8 @@ export const participants = pgTable(
     /** Cache of deriveState(...).startDate (the latest 'start'), kept like status: for sorting the caseload. */
     startDate: date('start_date', { mode: 'string' }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
+    /** Set when the participant was erased (shared/privacy.ts): the row stays as a statistical skeleton. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

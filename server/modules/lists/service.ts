@@ -15,6 +15,8 @@ import {
   feedbackRules,
   indications,
   organisationListItems,
+  papActions,
+  papDomains,
   participants,
 } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
@@ -61,6 +63,7 @@ export async function loadLists(tx: Tx): Promise<OrganisationLists> {
     exit_destination: of('exit_destination'),
     consent_kind: of('consent_kind'),
     indication_type: of('indication_type'),
+    life_domain: of('life_domain'),
   };
 }
 
@@ -104,6 +107,17 @@ async function codesInUse(tx: Tx, kind: ListKind, codes: string[]): Promise<stri
         return tx.selectDistinct({ code: consents.kind }).from(consents).where(inArray(consents.kind, codes));
       case 'indication_type':
         return tx.selectDistinct({ code: indications.type }).from(indications).where(inArray(indications.type, codes));
+      case 'life_domain':
+        return tx
+          .selectDistinct({ code: papDomains.domainCode })
+          .from(papDomains)
+          .where(inArray(papDomains.domainCode, codes))
+          .union(
+            tx
+              .selectDistinct({ code: papActions.domainCode })
+              .from(papActions)
+              .where(inArray(papActions.domainCode, codes)),
+          );
     }
   })();
   return (await used).map((r) => r.code).filter((c): c is string => c !== null);

@@ -16,6 +16,8 @@ function rateableWhere(actor: Actor): SQL | undefined {
     caseload: sql`exists (select 1 from ${participantCoaches} where ${qualified(participantCoaches.participantId)} = ${qualified(participants.id)} and ${qualified(participantCoaches.userId)} = ${actor.id})`,
     team: sql`${qualified(participants.teamId)} in (select ${qualified(teamSupervisors.teamId)} from ${teamSupervisors} where ${qualified(teamSupervisors.userId)} = ${actor.id})`,
     self: sql`${qualified(participants.userId)} = ${actor.id}`,
+    // A grant opens one participant's sensitive compartment, never a list of dossiers.
+    granted: sql`false`,
   };
   const needed = requiredRelations(actor.role, 'observation.create');
   const reach = needed ? (needed.length ? or(...needed.map((r) => relationSql[r])) : sql`false`) : undefined;

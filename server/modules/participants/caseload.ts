@@ -25,6 +25,8 @@ export function caseloadWhere(actor: Actor, q: CaseloadFilters): SQL | undefined
     caseload: coachedBy(actor.id),
     team: inTeamsOf(actor.id),
     self: sql`${participants.userId} = ${actor.id}`,
+    // A grant opens one participant's sensitive compartment, never a list of dossiers.
+    granted: sql`false`,
   };
 
   const filters: (SQL | undefined)[] = [];

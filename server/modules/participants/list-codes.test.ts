@@ -34,6 +34,7 @@ async function organisationWithLists() {
     exit_destination: 'art60',
     consent_kind: 'share_progress_with_referrer',
     indication_type: 'pmp',
+    life_domain: 'justice',
   };
   for (const kind of Object.keys(off) as ListKind[]) {
     const items = [
