@@ -90,6 +90,7 @@ export async function buildSkillLevel(
       assessedOn: row.assessedOn,
       skillLevelId: row.id,
       levelCreatedAt: row.createdAt,
+      assessorId: row.assessorId,
     })
     .onConflictDoUpdate({
       target: [skillLevelsCurrent.skillId, skillLevelsCurrent.subject],
@@ -98,6 +99,7 @@ export async function buildSkillLevel(
         assessedOn: sql`excluded.assessed_on`,
         skillLevelId: sql`excluded.skill_level_id`,
         levelCreatedAt: sql`excluded.level_created_at`,
+        assessorId: sql`excluded.assessor_id`,
       },
       setWhere: sql`(excluded.assessed_on, excluded.level_created_at) >= (${skillLevelsCurrent.assessedOn}, ${skillLevelsCurrent.levelCreatedAt})`,
     });

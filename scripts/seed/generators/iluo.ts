@@ -49,6 +49,7 @@ export function deriveCurrentLevels(levels: readonly SkillLevelRecord[]): SkillL
     assessedOn: l.assessedOn,
     skillLevelId: l.id,
     levelCreatedAt: l.createdAt,
+    assessorId: l.assessorId,
   }));
 }
 

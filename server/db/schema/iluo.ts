@@ -113,6 +113,8 @@ export const skillLevelsCurrent = pgTable(
     assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
     skillLevelId: uuid('skill_level_id').notNull(),
     levelCreatedAt: timestamp('level_created_at', { withTimezone: true }).notNull(),
+    /** The history row's assessor, so the team matrix reads the cache alone (no lookup per cell). */
+    assessorId: text('assessor_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.skillId, t.subject] }),

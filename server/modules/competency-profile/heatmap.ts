@@ -7,11 +7,16 @@ import { withTenant } from '../../db/tenant';
 import { notFound } from '../../lib/errors';
 import { type RequestContext, recordAudit } from '../audit/record';
 import { caseloadWhere } from '../participants/caseload';
-import { type CurrentFrameworkRow, currentFrameworkJson, frameworkRef } from './framework';
+import { type CurrentFrameworkRow, currentFrameworkJson, defaultFrameworkId, frameworkRef } from './framework';
+
+/** A Postgres array literal of uuids (ids come from the database, never from the request). */
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 interface TeamRow {
   team: { id: string; name: string } | null;
   framework: CurrentFrameworkRow | null;
+  /** Every version of the default framework: the cells' ratings must belong to one of them. */
+  version_ids: string[];
 }
 
 /**
@@ -33,7 +38,8 @@ export function getCompetencyHeatmap(
       tx,
       sql`select
         (select json_build_object('id', t.id, 'name', t.name) from teams t where t.id = ${teamId}) as team,
-        ${currentFrameworkJson} as framework`,
+        ${currentFrameworkJson} as framework,
+        array(select v.id from competency_framework_versions v where v.framework_id = ${defaultFrameworkId}) as version_ids`,
     );
     if (!head?.team) throw notFound('Team');
     const framework = head.framework;
@@ -48,14 +54,15 @@ export function getCompetencyHeatmap(
       order: 'asc',
     });
     // One primary-key range of latest_ratings (participant_id, 'supervisor') per row. The join with teams is
-    // there for caseloadWhere: with a join, Drizzle qualifies the columns its subqueries compare.
+    // there for caseloadWhere: with a join, Drizzle qualifies the columns its subqueries compare. The framework's
+    // versions are a constant list: as a subquery under the tenant policy PostgreSQL scanned the versions table once
+    // per rating (70 ms for a team of 234 at umbrella scale instead of 3).
     const cells = framework
       ? sql<Record<string, HeatmapCell>>`coalesce((
           select json_object_agg(lr.competency_key, json_build_object('score', lr.score, 'observedOn', lr.observed_on))
           from latest_ratings lr
           where lr.participant_id = ${participants.id} and lr.rater_kind = 'supervisor'
-            and lr.framework_version_id in (
-              select v.id from competency_framework_versions v where v.framework_id = ${framework.id})
+            and lr.framework_version_id = any(${uuidArray(head.version_ids)}::uuid[])
         ), '{}'::json)`
       : sql<Record<string, HeatmapCell>>`'{}'::json`;
     const rows = await tx

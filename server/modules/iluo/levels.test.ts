@@ -360,7 +360,12 @@ describe('the current-level cache', () => {
           const expected = latestAssessment(mine);
           const cached = await currentOf(skill.id, subject);
           expect(cached?.skillLevelId).toBe(expected?.id);
-          if (expected) expect(cached).toMatchObject({ level: expected.level, assessedOn: expected.assessedOn });
+          if (expected)
+            expect(cached).toMatchObject({
+              level: expected.level,
+              assessedOn: expected.assessedOn,
+              assessorId: expected.assessorId,
+            });
         }
       }),
       { numRuns: 12 },

@@ -88,6 +88,7 @@ async function upsertCurrent(tx: Tx, row: typeof skillLevels.$inferSelect, subje
       assessedOn: row.assessedOn,
       skillLevelId: row.id,
       levelCreatedAt: row.createdAt,
+      assessorId: row.assessorId,
     })
     .onConflictDoUpdate({
       target: [skillLevelsCurrent.skillId, skillLevelsCurrent.subject],
@@ -96,6 +97,7 @@ async function upsertCurrent(tx: Tx, row: typeof skillLevels.$inferSelect, subje
         assessedOn: sql`excluded.assessed_on`,
         skillLevelId: sql`excluded.skill_level_id`,
         levelCreatedAt: sql`excluded.level_created_at`,
+        assessorId: sql`excluded.assessor_id`,
       },
       setWhere: sql`(excluded.assessed_on, excluded.level_created_at) >= (${skillLevelsCurrent.assessedOn}, ${skillLevelsCurrent.levelCreatedAt})`,
     });
@@ -130,6 +132,7 @@ async function recomputeCurrent(tx: Tx, skillId: string, subject: Subject) {
       assessedOn: latest.assessedOn,
       skillLevelId: latest.id,
       levelCreatedAt: latest.createdAt,
+      assessorId: latest.assessorId,
     })
     .onConflictDoUpdate({
       target: [skillLevelsCurrent.skillId, skillLevelsCurrent.subject],
@@ -138,6 +141,7 @@ async function recomputeCurrent(tx: Tx, skillId: string, subject: Subject) {
         assessedOn: latest.assessedOn,
         skillLevelId: latest.id,
         levelCreatedAt: latest.createdAt,
+        assessorId: latest.assessorId,
       },
     });
 }
