@@ -45,6 +45,10 @@ const participantFk = (t: { organisationId: PgColumn; participantId: PgColumn },
 const userFk = (t: { organisationId: PgColumn }, column: PgColumn, name: string) =>
   foreignKey({ name, columns: [t.organisationId, column], foreignColumns: [user.organisationId, user.id] });
 
+/** The length of a JSON array in the content; 0 when absent (older contents get the contract's defaults). */
+const arrayLength = (path: string) =>
+  sql.raw(`case when jsonb_typeof(${path}) = 'array' then jsonb_array_length(${path}) else 0 end`);
+
 export const developmentPlanVersions = pgTable(
   'development_plan_versions',
   {
@@ -67,6 +71,24 @@ export const developmentPlanVersions = pgTable(
     coachAgreedAt: timestamp('coach_agreed_at', { withTimezone: true }),
     coachAgreedBy: text('coach_agreed_by'),
     agreedAt: timestamp('agreed_at', { withTimezone: true }),
+    /**
+     * What the maatwerk rules count, kept by PostgreSQL beside the content (generated, stored): the compliance list
+     * of an organisation reads these small columns instead of detoasting every agreed plan's JSON.
+     */
+    genericCurrentCount: integer('generic_current_count').generatedAlwaysAs(
+      arrayLength(`content->'competencies'->'genericCurrent'`),
+    ),
+    genericFutureCount: integer('generic_future_count').generatedAlwaysAs(
+      arrayLength(`content->'competencies'->'genericFuture'`),
+    ),
+    technicalCurrentCount: integer('technical_current_count').generatedAlwaysAs(
+      arrayLength(`content->'competencies'->'technicalCurrent'`),
+    ),
+    technicalFutureCount: integer('technical_future_count').generatedAlwaysAs(
+      arrayLength(`content->'competencies'->'technicalFuture'`),
+    ),
+    actionCount: integer('action_count').generatedAlwaysAs(arrayLength(`content->'actions'`)),
+    nextReviewDate: text('next_review_date').generatedAlwaysAs(sql.raw(`content->>'nextReviewDate'`)),
   },
   (t) => [
     unique('development_plan_versions_org_id_unique').on(t.organisationId, t.id),
