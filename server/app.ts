@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { Deps } from './deps';
+import { actionPlanRoutes } from './modules/action-plans/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { createAuth } from './modules/auth/better-auth';
 import { authRoutes } from './modules/auth/routes';
@@ -17,6 +18,8 @@ import { developmentPlanVersionRoutes } from './modules/development-plans/routes
 import { feedbackRoutes } from './modules/feedback/routes';
 import { healthRoutes } from './modules/health/routes';
 import { iluoRoutes } from './modules/iluo/routes';
+import { instrumentAttachmentRoutes } from './modules/instruments/attachment-routes';
+import { instrumentRoutes } from './modules/instruments/routes';
 import { listRoutes } from './modules/lists/routes';
 import { createMailer } from './modules/mail/mailer';
 import { observationRoutes } from './modules/observations/routes';
@@ -25,12 +28,15 @@ import { participantAccountRoutes } from './modules/participants/account-routes'
 import { participantImportRoutes } from './modules/participants/import/routes';
 import { participantRoutes } from './modules/participants/routes';
 import { pathwayRoutes } from './modules/pathways/routes';
+import { privacyRoutes } from './modules/privacy/routes';
 import { referrerRoutes } from './modules/referrers/routes';
+import { sensitiveRoutes } from './modules/sensitive/routes';
 import { setupRoutes } from './modules/setup/routes';
 import { siteRoutes } from './modules/sites/routes';
 import { teamRoutes } from './modules/teams/routes';
 import { userRoutes } from './modules/users/routes';
 import { registerErrorHandler } from './plugins/errors';
+import { registerNulGuard } from './plugins/nul-guard';
 import { registerOpenApi } from './plugins/openapi';
 import { registerRouteTable } from './plugins/route-table';
 import { registerSecurity } from './plugins/security';
@@ -79,6 +85,7 @@ export async function buildApp({ config, database, webRoot, logStream }: AppOpti
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerNulGuard(app);
   await registerSecurity(app, { production: config.NODE_ENV === 'production' });
   await registerOpenApi(app);
 
@@ -116,6 +123,13 @@ export async function buildApp({ config, database, webRoot, logStream }: AppOpti
         developmentPlanVersionRoutes,
         developmentPlanFollowUpRoutes,
         pathwayRoutes,
+        privacyRoutes,
+        // The sensitive compartment: access (grants, break-the-glass) and the PAP.
+        sensitiveRoutes,
+        actionPlanRoutes,
+        // Instruments: definitions and results; attachments apart for their raw-body parsers.
+        instrumentRoutes,
+        instrumentAttachmentRoutes,
         auditRoutes,
       ]) {
         await api.register(routes, deps);

@@ -84,6 +84,23 @@ export const instrumentDefinitions = z.object({ items: z.array(instrumentDefinit
 export const fieldValue = z.union([z.number(), z.string().max(4000), z.boolean(), z.null()]);
 export type FieldValue = z.infer<typeof fieldValue>;
 
+/**
+ * The codes of a value's field error (`values.<fieldKey>`): the ones above, and 'not_text' / 'not_a_boolean' for a
+ * text or yes/no field sent something else.
+ */
+export const fieldValueErrors = [
+  'required',
+  'out_of_range',
+  'not_a_number',
+  'not_an_integer',
+  'not_text',
+  'not_a_boolean',
+  'unknown_option',
+  'unknown_field',
+  'invalid_date',
+] as const;
+export type FieldValueError = (typeof fieldValueErrors)[number];
+
 export const resultParams = z.strictObject({ id, resultId: id });
 export const attachmentParams = z.strictObject({ id, resultId: id, attachmentId: id });
 

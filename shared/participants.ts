@@ -107,6 +107,8 @@ export const consent = z.object({
  */
 export const participantDossier = participantListItem.extend({
   view: z.enum(['full', 'summary']),
+  /** When the participant was erased (shared/privacy.ts); absent or null while they are not. */
+  anonymisedAt: z.iso.datetime().nullable().optional(),
   timeline: z.array(careerEvent),
   confidential: z
     .object({

@@ -36,7 +36,11 @@ export const breakGlassBody = z.strictObject({
   hours: z.number().int().min(1).max(BREAK_GLASS_MAX_HOURS).default(BREAK_GLASS_DEFAULT_HOURS),
 });
 
-/** A coach of the participant grants a named coach or admin access until a date (inclusive, end of that day). */
+/**
+ * A coach of the participant grants a named coach or admin access until a date (inclusive, end of that day in
+ * Belgium). Field codes: userId 'not_eligible' (not an active coach or admin of the organisation, or already on the
+ * caseload); until 'in_the_past' or 'too_far' (more than GRANT_MAX_DAYS ahead).
+ */
 export const grantCreateBody = z.strictObject({
   userId: z.string().min(1).max(100),
   reason,

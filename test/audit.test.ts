@@ -3,7 +3,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '#shared/participants';
 import type { Db } from '../server/db/client';
-import { auditLog, feedbackConversations, user, verification } from '../server/db/schema';
+import { auditLog, feedbackConversations, privacySettings, user, verification } from '../server/db/schema';
 import { withTenant } from '../server/db/tenant';
 import { mentorLinkOf, observationBody, workplace } from '../server/modules/observations/test-fixtures';
 import { createTestApp, type TestApp } from './support/app';
@@ -20,7 +20,15 @@ import {
 } from './support/factories';
 import { buildDraft } from './support/factories-development-plans';
 import { buildSkill, buildSkillLevel } from './support/factories-iluo';
+import {
+  buildAttachment,
+  buildInstrumentDefinition,
+  buildInstrumentResult,
+  sampleValues,
+  tinyPdf,
+} from './support/factories-instruments';
 import { buildWorkPackage } from './support/factories-pathways';
+import { buildGrant, buildPapAction } from './support/factories-sensitive';
 
 let t: TestApp;
 let db: Db;
@@ -604,6 +612,9 @@ const writes: Record<string, WriteCase> = {
   ...popFollowUpWriteCases(),
   ...pathwayWriteCases(),
   // PAP and access, instruments, privacy: one spread each (functions at the end of the file).
+  ...privacyWriteCases(),
+  ...instrumentWriteCases(),
+  ...sensitiveWriteCases(),
 };
 
 /**
@@ -1659,6 +1670,331 @@ function popCoreWriteCases(): Record<string, WriteCase> {
     },
     'POST /api/v1/participants/:id/pop/versions/:number/agree': {
       prepare: write('POST', '/versions/1/agree', 'pop.confirmed', true, { revision: 0 }),
+    },
+  };
+}
+
+/**
+ * PAP and access to the sensitive compartment (server/modules/action-plans, server/modules/sensitive): on a fresh
+ * dossier by its coach, except break-the-glass, which is for a coach of another caseload.
+ */
+function sensitiveWriteCases(): Record<string, WriteCase> {
+  const dossier = async () => {
+    const { organisationId } = await adminOf();
+    const coach = await loggedIn(t.app, db, 'coach', organisationId);
+    const p = await buildParticipant(db, { organisationId, coachId: coach.user.id });
+    return { organisationId, coach: { id: coach.user.id, cookie: rememberCookie(coach.cookie) }, participantId: p.id };
+  };
+  const write =
+    (
+      method: 'POST' | 'PUT',
+      suffix: (s: Awaited<ReturnType<typeof dossier>>) => Promise<string>,
+      action: string,
+      payload: (s: Awaited<ReturnType<typeof dossier>>) => Promise<object | undefined>,
+    ): WriteCase['prepare'] =>
+    async () => {
+      const s = await dossier();
+      const body = await payload(s);
+      return {
+        request: {
+          method,
+          url: `/api/v1/participants/${s.participantId}${await suffix(s)}`,
+          headers: { cookie: s.coach.cookie },
+          ...(body ? { payload: body } : {}),
+        },
+        expected: () => ({
+          action,
+          actorId: s.coach.id,
+          organisationId: s.organisationId,
+          targetType: 'participant',
+          targetId: s.participantId,
+        }),
+      };
+    };
+  const reason = 'Vervangt de coach tijdens het verlof';
+  const grantOf = async (s: Awaited<ReturnType<typeof dossier>>) => {
+    const grantee = await buildUser(db, { organisationId: s.organisationId, role: 'coach' });
+    return buildGrant(db, { organisationId: s.organisationId, participantId: s.participantId, userId: grantee.id });
+  };
+  return {
+    'POST /api/v1/participants/:id/sensitive/break-glass': {
+      prepare: async () => {
+        const s = await dossier();
+        const other = await loggedIn(t.app, db, 'coach', s.organisationId);
+        return {
+          request: {
+            method: 'POST',
+            url: `/api/v1/participants/${s.participantId}/sensitive/break-glass`,
+            headers: { cookie: rememberCookie(other.cookie) },
+            payload: { reason: 'Crisis op de werkvloer, coach is onbereikbaar', hours: 1 },
+          },
+          expected: () => ({
+            action: 'sensitive.break_glass',
+            actorId: other.user.id,
+            organisationId: s.organisationId,
+            targetType: 'participant',
+            targetId: s.participantId,
+          }),
+        };
+      },
+    },
+    'POST /api/v1/participants/:id/sensitive/grants': {
+      prepare: write(
+        'POST',
+        async () => '/sensitive/grants',
+        'sensitive.granted',
+        async (s) => ({
+          userId: (await buildUser(db, { organisationId: s.organisationId, role: 'admin' })).id,
+          reason,
+          until: todayIso(),
+        }),
+      ),
+    },
+    'POST /api/v1/participants/:id/sensitive/grants/:grantId/revoke': {
+      prepare: write(
+        'POST',
+        async (s) => `/sensitive/grants/${(await grantOf(s)).id}/revoke`,
+        'sensitive.grant_revoked',
+        async () => undefined,
+      ),
+    },
+    'PUT /api/v1/participants/:id/pap/domains/:code': {
+      prepare: write(
+        'PUT',
+        async () => '/pap/domains/justice',
+        'pap.domain_saved',
+        async () => ({
+          status: 'attention',
+          hinderingFactors: remember('Loopt een werkstraf van 80 uur'),
+          revision: 0,
+        }),
+      ),
+    },
+    'POST /api/v1/participants/:id/pap/actions': {
+      prepare: write(
+        'POST',
+        async () => '/pap/actions',
+        'pap.action_added',
+        async () => ({
+          domainCode: 'justice',
+          what: remember('Gesprek met de justitieassistent'),
+          owner: 'participant',
+          dueDate: '2026-10-01',
+        }),
+      ),
+    },
+    'PUT /api/v1/participants/:id/pap/actions/:actionId': {
+      prepare: write(
+        'PUT',
+        async (s) =>
+          `/pap/actions/${(await buildPapAction(db, { organisationId: s.organisationId, participantId: s.participantId })).id}`,
+        'pap.action_updated',
+        async () => ({
+          what: remember('Gesprek met de justitieassistent gehad'),
+          owner: 'coach',
+          dueDate: '2026-10-01',
+          status: 'done',
+        }),
+      ),
+    },
+  };
+}
+
+/**
+ * Instruments (server/modules/instruments): definitions by the admin of a fresh organisation; results and attachments
+ * by the coach of a fresh dossier, with text values the audit log must never hold.
+ */
+function instrumentWriteCases(): Record<string, WriteCase> {
+  const fields = [{ key: 'score', label: 'Score', type: 'integer', min: 1, max: 5 }];
+  const byAdmin =
+    (method: 'POST' | 'PUT', suffix: string, action: string, withBody: boolean): WriteCase['prepare'] =>
+    async () => {
+      const { admin, cookie, organisationId } = await adminOf();
+      const def = await buildInstrumentDefinition(db, { organisationId });
+      const create = method === 'POST' && suffix === '';
+      return {
+        request: {
+          method,
+          url: `/api/v1/instrument-definitions${create ? '' : `/${def.id}${suffix}`}`,
+          headers: { cookie },
+          ...(withBody ? { payload: { name: `Test ${crypto.randomUUID()}`, kind: 'custom', fields } } : {}),
+        },
+        expected: (res) => ({
+          action,
+          actorId: admin.id,
+          organisationId,
+          targetType: 'instrument_definition',
+          targetId: create ? res.json().id : def.id,
+        }),
+      };
+    };
+  const dossier = async () => {
+    const { organisationId } = await adminOf();
+    const coach = await loggedIn(t.app, db, 'coach', organisationId);
+    const p = await buildParticipant(db, { organisationId, coachId: coach.user.id });
+    const result = await buildInstrumentResult(db, { organisationId, participantId: p.id });
+    return { organisationId, coach: { id: coach.user.id, cookie: rememberCookie(coach.cookie) }, p, result };
+  };
+  type Dossier = Awaited<ReturnType<typeof dossier>>;
+  const write =
+    (
+      method: 'POST' | 'PUT' | 'DELETE',
+      suffix: (s: Dossier) => Promise<string>,
+      action: string,
+      target: (s: Dossier, res: LightMyRequestResponse) => { targetType: string; targetId: string },
+      extra: (s: Dossier) => Partial<InjectOptions> = () => ({}),
+    ): WriteCase['prepare'] =>
+    async () => {
+      const s = await dossier();
+      const options = extra(s);
+      return {
+        request: {
+          ...options,
+          method,
+          url: `/api/v1/participants/${s.p.id}${await suffix(s)}`,
+          headers: { ...options.headers, cookie: s.coach.cookie },
+        },
+        expected: (res) => ({ action, actorId: s.coach.id, organisationId: s.organisationId, ...target(s, res) }),
+      };
+    };
+  const values = () => ({ ...sampleValues(), remarks: remember(`Opmerking ${crypto.randomUUID()}`) });
+  const onResult = (s: Dossier) => ({ targetType: 'instrument_result', targetId: s.result.id });
+  return {
+    'POST /api/v1/instrument-definitions': { prepare: byAdmin('POST', '', 'instrument_definition.created', true) },
+    'PUT /api/v1/instrument-definitions/:definitionId': {
+      prepare: byAdmin('PUT', '', 'instrument_definition.updated', true),
+    },
+    'POST /api/v1/instrument-definitions/:definitionId/archive': {
+      prepare: byAdmin('POST', '/archive', 'instrument_definition.archived', false),
+    },
+    'POST /api/v1/participants/:id/instrument-results': {
+      prepare: write(
+        'POST',
+        async () => '/instrument-results',
+        'instrument.result_added',
+        (_, res) => ({ targetType: 'instrument_result', targetId: res.json().id }),
+        (s) => ({
+          payload: {
+            definitionId: s.result.definitionId,
+            takenOn: '2024-03-04',
+            values: values(),
+            note: remember(`Notitie ${crypto.randomUUID()}`),
+          },
+        }),
+      ),
+    },
+    'PUT /api/v1/participants/:id/instrument-results/:resultId': {
+      prepare: write(
+        'PUT',
+        async (s) => `/instrument-results/${s.result.id}`,
+        'instrument.result_updated',
+        onResult,
+        () => ({ payload: { takenOn: '2024-03-05', values: values() } }),
+      ),
+    },
+    'DELETE /api/v1/participants/:id/instrument-results/:resultId': {
+      prepare: write(
+        'DELETE',
+        async (s) => `/instrument-results/${s.result.id}`,
+        'instrument.result_deleted',
+        onResult,
+      ),
+    },
+    'POST /api/v1/participants/:id/instrument-results/:resultId/attachments': {
+      prepare: write(
+        'POST',
+        async (s) => `/instrument-results/${s.result.id}/attachments?fileName=${remember('verslag-dokter-x.pdf')}`,
+        'instrument.attachment_added',
+        (_, res) => ({ targetType: 'instrument_attachment', targetId: res.json().id }),
+        () => ({ headers: { 'content-type': 'application/pdf' }, payload: tinyPdf() }),
+      ),
+    },
+    'DELETE /api/v1/participants/:id/instrument-results/:resultId/attachments/:attachmentId': {
+      prepare: async () => {
+        const s = await dossier();
+        const file = await buildAttachment(db, { organisationId: s.organisationId, resultId: s.result.id });
+        return {
+          request: {
+            method: 'DELETE',
+            url: `/api/v1/participants/${s.p.id}/instrument-results/${s.result.id}/attachments/${file.id}`,
+            headers: { cookie: s.coach.cookie },
+          },
+          expected: () => ({
+            action: 'instrument.attachment_deleted',
+            actorId: s.coach.id,
+            organisationId: s.organisationId,
+            targetType: 'instrument_attachment',
+            targetId: file.id,
+          }),
+        };
+      },
+    },
+  };
+}
+
+function privacyWriteCases(): Record<string, WriteCase> {
+  const reason = 'Vraag van de deelnemer per e-mail van 3 december';
+  const onExited = (suffix: string, action: string, payload: (p: { firstName: string; lastName: string }) => object) =>
+    (async () => {
+      const { admin, cookie, organisationId } = await adminOf();
+      const p = await buildParticipant(db, { organisationId, status: 'exited' });
+      return {
+        request: {
+          method: 'POST',
+          url: `/api/v1/participants/${p.id}/privacy/${suffix}`,
+          headers: { cookie },
+          payload: payload(p),
+        },
+        expected: () => ({ action, actorId: admin.id, organisationId, targetType: 'participant', targetId: p.id }),
+      };
+    }) satisfies WriteCase['prepare'];
+  return {
+    'POST /api/v1/participants/:id/privacy/export': {
+      prepare: onExited('export', 'privacy.exported', () => ({ format: 'json', reason })),
+    },
+    'POST /api/v1/participants/:id/privacy/anonymise': {
+      prepare: onExited('anonymise', 'privacy.anonymised', (p) => ({
+        reason,
+        confirmName: `${p.firstName} ${p.lastName}`,
+      })),
+    },
+    'PUT /api/v1/privacy/retention': {
+      prepare: async () => {
+        const { admin, cookie, organisationId } = await adminOf();
+        return {
+          request: {
+            method: 'PUT',
+            url: '/api/v1/privacy/retention',
+            headers: { cookie },
+            payload: { monthsAfterExit: 60 },
+          },
+          expected: () => ({
+            action: 'privacy.retention_updated',
+            actorId: admin.id,
+            organisationId,
+            targetType: 'organisation',
+            targetId: organisationId,
+          }),
+        };
+      },
+    },
+    // The run records one erasure per participant it anonymises: one exited in 2024 is due after 12 months.
+    'POST /api/v1/privacy/retention/run': {
+      prepare: async () => {
+        const { admin, cookie, organisationId } = await adminOf();
+        const p = await buildParticipant(db, { organisationId, status: 'exited' });
+        await db.insert(privacySettings).values({ organisationId, retentionMonthsAfterExit: 12 });
+        return {
+          request: { method: 'POST', url: '/api/v1/privacy/retention/run', headers: { cookie }, payload: { reason } },
+          expected: () => ({
+            action: 'privacy.anonymised',
+            actorId: admin.id,
+            organisationId,
+            targetType: 'participant',
+            targetId: p.id,
+          }),
+        };
+      },
     },
   };
 }

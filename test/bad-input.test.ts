@@ -179,7 +179,15 @@ describe('malformed requests', () => {
     const before = await counts();
     const res = await send(cookie, { method: 'POST', url: '/api/v1/sites', payload: { name: 'Gent\u0000Zuid' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('validation_failed');
+    expect(res.json().error).toMatchObject({ code: 'validation_failed', fields: { name: 'invalid_characters' } });
+    // Deep in a body that is stored as JSON (a framework's scale): named on its path, not a 500 from jsonb.
+    const framework = await send(cookie, {
+      method: 'POST',
+      url: '/api/v1/competency-frameworks',
+      payload: { name: 'Kader', scale: [{ label: 'Nog\u0000niet' }] },
+    });
+    expect(framework.statusCode).toBe(400);
+    expect(framework.json().error.fields).toEqual({ 'scale.0.label': 'invalid_characters' });
     const search = await send(cookie, { method: 'GET', url: '/api/v1/users?q=%00' });
     expect(search.statusCode).toBe(400);
     expect(await counts()).toEqual(before);

@@ -29,7 +29,15 @@ import {
 import { buildObservation } from './support/factories-competencies';
 import { buildPlanVersion } from './support/factories-development-plans';
 import { buildSkill, buildSkillLevel } from './support/factories-iluo';
+import {
+  buildAttachment,
+  buildInstrumentDefinition,
+  buildInstrumentResult,
+  sampleValues,
+  tinyPdf,
+} from './support/factories-instruments';
 import { buildWorkPackage } from './support/factories-pathways';
+import { buildGrant, buildPapAction } from './support/factories-sensitive';
 
 /**
  * Every /api/v1 route × every caller: the six roles of organisation A, nobody, and the admin of organisation B.
@@ -1363,10 +1371,260 @@ const table: Record<string, Row> = {
   },
   // ---- end pathway map ----
   // ---- PAP and access to the sensitive compartment ----
+  // Contents: the coach caller coaches the dossier and the admin caller holds a grant (compartmentOfA), so both read
+  // and write; supervisors, trainers and managers never do (need-to-know), whatever relation they have.
+  'GET /api/v1/participants/:id/sensitive/access': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/participants/${await c.participant('active')}/sensitive/access` }),
+  },
+  // A dossier none of the callers reaches: the coach and the admin may break the glass.
+  'POST /api/v1/participants/:id/sensitive/break-glass': {
+    allowed: ['admin', 'coach'],
+    status: 201,
+    byId: true,
+    request: async (c) => ({
+      url: `/api/v1/participants/${await c.participant('active')}/sensitive/break-glass`,
+      payload: { reason: 'Crisis op de werkvloer, de coach is ziek', hours: 1 },
+    }),
+  },
+  'GET /api/v1/participants/:id/sensitive/grant-candidates': {
+    allowed: ['coach'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/participants/${await compartmentOfA(c)}/sensitive/grant-candidates` }),
+  },
+  'POST /api/v1/participants/:id/sensitive/grants': {
+    allowed: ['coach'],
+    status: 201,
+    byId: true,
+    request: async (c) => ({
+      url: `/api/v1/participants/${await compartmentOfA(c)}/sensitive/grants`,
+      payload: { userId: await c.user('coach'), reason: 'Vervangt mij tijdens mijn verlof', until: dayFromToday(7) },
+    }),
+  },
+  'POST /api/v1/participants/:id/sensitive/grants/:grantId/revoke': {
+    allowed: ['coach'],
+    status: 200,
+    byId: true,
+    request: async (c) => {
+      const id = await compartmentOfA(c);
+      const grant = await buildGrant(t.database.db, {
+        organisationId: orgA,
+        participantId: id,
+        userId: await c.user(),
+      });
+      idsOfA.add(grant.id);
+      return { url: `/api/v1/participants/${id}/sensitive/grants/${grant.id}/revoke` };
+    },
+  },
+  'GET /api/v1/participants/:id/sensitive/log': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/participants/${await compartmentOfA(c)}/sensitive/log` }),
+  },
+  // Counts only: B's admin gets B's own (empty) counts.
+  'GET /api/v1/sensitive/counts': {
+    allowed: ['admin', 'manager'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/sensitive/counts' }),
+  },
+  'GET /api/v1/participants/:id/pap': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/participants/${await compartmentOfA(c)}/pap` }),
+  },
+  'PUT /api/v1/participants/:id/pap/domains/:code': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({
+      url: `/api/v1/participants/${await compartmentOfA(c)}/pap/domains/justice`,
+      payload: { status: 'attention', hinderingFactors: 'Werkstraf loopt nog', revision: 0 },
+    }),
+  },
+  'POST /api/v1/participants/:id/pap/actions': {
+    allowed: ['admin', 'coach'],
+    status: 201,
+    byId: true,
+    request: async (c) => ({
+      url: `/api/v1/participants/${await compartmentOfA(c)}/pap/actions`,
+      payload: {
+        domainCode: 'justice',
+        what: 'Gesprek met de justitieassistent',
+        owner: 'participant',
+        dueDate: '2030-01-01',
+      },
+    }),
+  },
+  'PUT /api/v1/participants/:id/pap/actions/:actionId': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    request: async (c) => {
+      const id = await compartmentOfA(c);
+      const action = await buildPapAction(t.database.db, { organisationId: orgA, participantId: id });
+      idsOfA.add(action.id);
+      return {
+        url: `/api/v1/participants/${id}/pap/actions/${action.id}`,
+        payload: { what: 'Gesprek gehad', owner: 'coach', dueDate: '2030-01-01', status: 'done' },
+      };
+    },
+  },
+  // The participant's own PAP: the long-lived participant caller has a dossier of its own.
+  'GET /api/v1/participants/me/pap': {
+    allowed: ['participant'],
+    status: 200,
+    request: async (c) => {
+      await linkOwnDossier(c);
+      return { url: '/api/v1/participants/me/pap' };
+    },
+  },
   // ---- end PAP and access ----
   // ---- instruments ----
+  // Definitions are not personal: coaches read them, the admin defines them. Results and attachments are in the
+  // compartment: on compartmentOfA's dossier the coach caller (caseload) and the admin caller (grant) reach them.
+  'GET /api/v1/instrument-definitions': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/instrument-definitions' }),
+  },
+  'POST /api/v1/instrument-definitions': {
+    allowed: ['admin'],
+    status: 201,
+    request: async (c) => ({
+      url: '/api/v1/instrument-definitions',
+      payload: {
+        name: `Instrument ${c.unique()}`,
+        kind: 'custom',
+        fields: [{ key: 'score', label: 'Score', type: 'integer', min: 1, max: 5 }],
+      },
+    }),
+  },
+  'PUT /api/v1/instrument-definitions/:definitionId': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({
+      url: `/api/v1/instrument-definitions/${await instrumentDefinitionOfA()}`,
+      payload: {
+        name: `Instrument ${c.unique()}`,
+        kind: 'custom',
+        fields: [{ key: 'score', label: 'Score', type: 'integer', min: 1, max: 5 }],
+      },
+    }),
+  },
+  'POST /api/v1/instrument-definitions/:definitionId/archive': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async () => ({ url: `/api/v1/instrument-definitions/${await instrumentDefinitionOfA()}/archive` }),
+  },
+  'GET /api/v1/participants/:id/instrument-results': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: `/api/v1/participants/${await compartmentOfA(c)}/instrument-results` }),
+  },
+  'POST /api/v1/participants/:id/instrument-results': {
+    allowed: ['admin', 'coach'],
+    status: 201,
+    byId: true,
+    request: async (c) => ({
+      url: `/api/v1/participants/${await compartmentOfA(c)}/instrument-results`,
+      payload: { definitionId: await instrumentDefinitionOfA(), takenOn: '2024-03-04', values: sampleValues() },
+    }),
+  },
+  'PUT /api/v1/participants/:id/instrument-results/:resultId': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({
+      url: await instrumentResultUrlOfA(c),
+      payload: { takenOn: '2024-03-05', values: sampleValues() },
+    }),
+  },
+  'DELETE /api/v1/participants/:id/instrument-results/:resultId': {
+    allowed: ['admin', 'coach'],
+    status: 204,
+    byId: true,
+    request: async (c) => ({ url: await instrumentResultUrlOfA(c) }),
+  },
+  'POST /api/v1/participants/:id/instrument-results/:resultId/attachments': {
+    allowed: ['admin', 'coach'],
+    status: 201,
+    byId: true,
+    request: async (c) => ({
+      url: `${await instrumentResultUrlOfA(c)}/attachments?fileName=verslag.pdf`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: tinyPdf(),
+    }),
+  },
+  'GET /api/v1/participants/:id/instrument-results/:resultId/attachments/:attachmentId': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    request: async (c) => ({ url: await instrumentAttachmentUrlOfA(c) }),
+  },
+  'DELETE /api/v1/participants/:id/instrument-results/:resultId/attachments/:attachmentId': {
+    allowed: ['admin', 'coach'],
+    status: 204,
+    byId: true,
+    request: async (c) => ({ url: await instrumentAttachmentUrlOfA(c) }),
+  },
   // ---- end instruments ----
   // ---- privacy ----
+  // The coach caller coaches the dossier it exports; a coach of another caseload gets 404, as for the dossier.
+  'POST /api/v1/participants/:id/privacy/export': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    request: async (c) => {
+      const id = await c.participant('active', { relation: 'caseload', userId: callerIds.get('coach') as string });
+      return {
+        url: `/api/v1/participants/${id}/privacy/export`,
+        payload: { format: 'json', reason: 'Vraag van de deelnemer per e-mail' },
+      };
+    },
+  },
+  'POST /api/v1/participants/:id/privacy/anonymise': {
+    allowed: ['admin'],
+    status: 200,
+    byId: true,
+    request: async (c) => {
+      const id = await c.participant('exited');
+      const [p] = await t.database.db
+        .select({ firstName: participants.firstName, lastName: participants.lastName })
+        .from(participants)
+        .where(eq(participants.id, id));
+      return {
+        url: `/api/v1/participants/${id}/privacy/anonymise`,
+        payload: { reason: 'Vraag tot wissen van de deelnemer', confirmName: `${p?.firstName} ${p?.lastName}` },
+      };
+    },
+  },
+  'GET /api/v1/privacy/retention': {
+    allowed: ['admin'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/privacy/retention' }),
+  },
+  // 240 months: nobody of the matrix's dossiers (exits in 2024) becomes due, so the run below erases nothing of A.
+  'PUT /api/v1/privacy/retention': {
+    allowed: ['admin'],
+    status: 200,
+    request: async () => ({ url: '/api/v1/privacy/retention', payload: { monthsAfterExit: 240 } }),
+  },
+  'POST /api/v1/privacy/retention/run': {
+    allowed: ['admin'],
+    status: 200,
+    request: async () => ({
+      url: '/api/v1/privacy/retention/run',
+      payload: { reason: 'Bewaartermijn na uitstroom verstreken' },
+    }),
+  },
   // ---- end privacy ----
 };
 
@@ -1670,3 +1928,44 @@ describe('cross-organisation writes', () => {
     expect(tm?.siteId).toBe(teamB.siteId);
   });
 });
+
+/** Instruments (helper B): a fresh organisation-A definition. */
+async function instrumentDefinitionOfA() {
+  const def = await buildInstrumentDefinition(t.database.db, { organisationId: orgA });
+  idsOfA.add(def.id);
+  return def.id;
+}
+
+/** Instruments (helper B): a result on compartmentOfA's dossier, and an attachment of such a result. */
+async function instrumentResultUrlOfA(c: Ctx) {
+  const id = await compartmentOfA(c);
+  const result = await buildInstrumentResult(t.database.db, {
+    organisationId: orgA,
+    participantId: id,
+    definitionId: await instrumentDefinitionOfA(),
+  });
+  idsOfA.add(result.id);
+  return `/api/v1/participants/${id}/instrument-results/${result.id}`;
+}
+
+async function instrumentAttachmentUrlOfA(c: Ctx) {
+  const url = await instrumentResultUrlOfA(c);
+  const file = await buildAttachment(t.database.db, { organisationId: orgA, resultId: url.split('/').at(-1) });
+  idsOfA.add(file.id);
+  return `${url}/attachments/${file.id}`;
+}
+
+/**
+ * PAP and access (helper A): a fresh organisation-A dossier coached by the coach caller, with an active grant to its
+ * compartment for the admin caller, so both reach it.
+ */
+async function compartmentOfA(c: Ctx) {
+  const id = await c.participant('active', { relation: 'caseload', userId: callerIds.get('coach') as string });
+  const grant = await buildGrant(t.database.db, {
+    organisationId: orgA,
+    participantId: id,
+    userId: callerIds.get('admin') as string,
+  });
+  idsOfA.add(grant.id);
+  return id;
+}

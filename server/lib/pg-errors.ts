@@ -58,8 +58,10 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
     case '22P02':
     case '22007':
     case '22008':
-    // A NUL character (\u0000) in text: valid JSON, but PostgreSQL text cannot hold it.
+    // A NUL character (\u0000) in text or jsonb: valid JSON, but PostgreSQL cannot hold it. plugins/nul-guard.ts
+    // refuses it on the field before; this is the net under it.
     case '22021':
+    case '22P05':
       return new AppError('validation_failed', 'A value is not valid');
     default:
       return undefined;

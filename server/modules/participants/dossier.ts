@@ -207,6 +207,7 @@ export async function loadDossier(tx: Tx, id: string, view: 'full' | 'summary'):
     team: named(p.teamId, found.teamName),
     coaches: found.coaches,
     archived: p.archivedAt !== null,
+    anonymisedAt: p.anonymisedAt ? p.anonymisedAt.toISOString() : null,
     view,
     timeline: found.events.map((e) => ({
       id: e.id,
