@@ -41,6 +41,21 @@ export const screenRoles = {
   popCompliance: ['admin', 'manager', 'coach'],
   /** Defining the work packages of the pathway map (server/policy: pathway.manage). */
   pathways: ['admin'],
+  /**
+   * A participant's sensitive compartment: PAP, instruments, access (server/policy: sensitive.access). Supervisors,
+   * trainers and managers never open it; the page itself asks the server whether this coach or admin may read.
+   */
+  sensitiveCompartment: ['admin', 'coach'],
+  /** Privacy: the GDPR export from a dossier (server/policy: privacy.export; a coach only for their caseload). */
+  privacyExport: ['admin', 'coach'],
+  /** Erasing a participant (server/policy: privacy.erase). */
+  privacyErase: ['admin'],
+  /** The retention period and who is due for erasure (server/policy: privacy.retention). */
+  privacy: ['admin'],
+  /** Instrument definitions (server/policy: instrumentDefinition.manage). */
+  instrumentDefinitions: ['admin'],
+  /** Counts of the sensitive compartment, never contents (server/policy: sensitive.counts). */
+  sensitiveCounts: ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof screenRoles;

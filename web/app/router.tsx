@@ -232,9 +232,18 @@ const planPresentationRoute = createRoute({
   component: PresentationPage,
 });
 
+// The sensitive compartment (web/features/action-plans): the staff page and the participant's own PAP.
+const CompartmentPage = lazyRouteComponent(() => import('../features/action-plans/CompartmentPage'), 'CompartmentPage');
+const MyActionPlanPage = lazyRouteComponent(() => import('../features/portal/MyActionPlanPage'), 'MyActionPlanPage');
+
 // The pathway map (web/features/pathways).
 const PackagesPage = lazyRouteComponent(() => import('../features/pathways/PackagesPage'), 'PackagesPage');
 const MyPathwayMapPage = lazyRouteComponent(() => import('../features/pathways/MyPathwayMapPage'), 'MyPathwayMapPage');
+// Privacy rights (web/features/privacy): the retention period; export and erasure live on the dossier.
+const RetentionPage = lazyRouteComponent(() => import('../features/privacy/RetentionPage'), 'RetentionPage');
+// Instruments (web/features/instruments) and the managers' counts of the sensitive compartment.
+const DefinitionsPage = lazyRouteComponent(() => import('../features/instruments/DefinitionsPage'), 'DefinitionsPage');
+const SensitiveCountsPage = lazyRouteComponent(() => import('../features/sensitive-counts/CountsPage'), 'CountsPage');
 
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([
@@ -281,6 +290,11 @@ const routeTree = rootRoute.addChildren([
     // The pathway map (web/features/pathways): the admin's editor and the participant's own map.
     appChild('pakketten', PackagesPage, 'pathways'),
     appChild('mijn-pad/kaart', MyPathwayMapPage, 'portal'),
+    appChild('deelnemers/$id/actieplan', CompartmentPage, 'sensitiveCompartment'),
+    appChild('mijn-actieplan', MyActionPlanPage, 'portal'),
+    appChild('instellingen/privacy', RetentionPage, 'privacy'),
+    appChild('instellingen/instrumenten', DefinitionsPage, 'instrumentDefinitions'),
+    appChild('overzicht/gevoelig', SensitiveCountsPage, 'sensitiveCounts'),
   ]),
 ]);
 

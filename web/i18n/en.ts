@@ -1,11 +1,15 @@
+import { actionPlansEn } from '../features/action-plans/messages.en';
 import { competenciesEn } from '../features/competencies/messages.en';
 import { competencyProfileEn } from '../features/competency-profile/messages.en';
 import { developmentPlansEn } from '../features/development-plans/messages.en';
 import { feedbackEn } from '../features/feedback/messages.en';
 import { iluoEn } from '../features/iluo/messages.en';
+import { instrumentsEn } from '../features/instruments/messages.en';
 import { observationsEn } from '../features/observations/messages.en';
 import { pathwaysEn } from '../features/pathways/messages.en';
 import { portalEn } from '../features/portal/messages.en';
+import { privacyEn } from '../features/privacy/messages.en';
+import { sensitiveCountsEn } from '../features/sensitive-counts/messages.en';
 import type { Messages } from './nl';
 
 export const en: Messages = {
@@ -17,6 +21,10 @@ export const en: Messages = {
   pathways: pathwaysEn,
   developmentPlans: developmentPlansEn,
   portal: portalEn,
+  privacy: privacyEn,
+  actionPlans: actionPlansEn,
+  instruments: instrumentsEn,
+  sensitiveCounts: sensitiveCountsEn,
   common: {
     loading: 'Please wait. Loading the data.',
     loadFailed: 'This did not work',
@@ -185,6 +193,10 @@ export const en: Messages = {
     account: 'My account',
     lists: 'Lists',
     myDossier: 'My dossier',
+    // Menu entries of screens whose own words load with their chunk: the menu needs them first.
+    privacy: 'Privacy and retention',
+    instruments: 'Instruments',
+    sensitiveCounts: 'Sensitive data in numbers',
   },
   home: {
     title: 'Welcome, {{name}}',
@@ -528,6 +540,27 @@ export const en: Messages = {
       work_package_updated: 'Package changed',
       work_package_archived: 'Package archived',
       work_package_unarchived: 'Package restored',
+      pap_read: 'Action plan viewed',
+      pap_read_own: 'Own action plan viewed',
+      pap_domain_saved: 'Life domain saved in action plan',
+      pap_action_added: 'Action added to action plan',
+      pap_action_updated: 'Action in action plan changed',
+      sensitive_break_glass: 'Sensitive data opened through emergency access',
+      sensitive_granted: 'Access to sensitive data given',
+      sensitive_grant_revoked: 'Access to sensitive data withdrawn',
+      instrument_read: 'Instruments viewed',
+      instrument_result_added: 'Instrument result added',
+      instrument_result_updated: 'Instrument result changed',
+      instrument_result_deleted: 'Instrument result deleted',
+      instrument_attachment_added: 'Instrument attachment added',
+      instrument_attachment_read: 'Instrument attachment opened',
+      instrument_attachment_deleted: 'Instrument attachment deleted',
+      instrument_definition_created: 'Instrument created',
+      instrument_definition_updated: 'Instrument changed',
+      instrument_definition_archived: 'Instrument archived',
+      privacy_exported: 'Participant data exported (GDPR)',
+      privacy_anonymised: 'Participant erased (anonymised)',
+      privacy_retention_updated: 'Retention period changed',
     },
     targets: {
       user: 'User',
@@ -536,6 +569,9 @@ export const en: Messages = {
       participant: 'Participant',
       organisation: 'Organisation',
       outbox: 'Outgoing mails',
+      instrument_definition: 'Instrument',
+      instrument_result: 'Instrument result',
+      instrument_attachment: 'Instrument attachment',
     },
   },
   outbox: {

@@ -1,11 +1,15 @@
+import type { actionPlansNl } from '../features/action-plans/messages.nl';
 import { competenciesNl } from '../features/competencies/messages.nl';
 import { competencyProfileNl } from '../features/competency-profile/messages.nl';
 import { developmentPlansNl } from '../features/development-plans/messages.nl';
 import { feedbackNl } from '../features/feedback/messages.nl';
 import { iluoNl } from '../features/iluo/messages.nl';
+import type { instrumentsNl } from '../features/instruments/messages.nl';
 import { observationsNl } from '../features/observations/messages.nl';
 import { pathwaysNl } from '../features/pathways/messages.nl';
 import { portalNl } from '../features/portal/messages.nl';
+import type { privacyNl } from '../features/privacy/messages.nl';
+import type { sensitiveCountsNl } from '../features/sensitive-counts/messages.nl';
 
 /**
  * Dutch, the default language. Written for readers at level B1: short sentences, everyday words.
@@ -20,6 +24,12 @@ export const nl = {
   pathways: pathwaysNl,
   developmentPlans: developmentPlansNl,
   portal: portalNl,
+  // Staff words of the sensitive compartment and privacy: they come with their own chunks (messages.ts in each
+  // feature), so a participant's first load does not carry them. The type keeps every key checked.
+  actionPlans: undefined as unknown as typeof actionPlansNl,
+  instruments: undefined as unknown as typeof instrumentsNl,
+  sensitiveCounts: undefined as unknown as typeof sensitiveCountsNl,
+  privacy: undefined as unknown as typeof privacyNl,
   common: {
     loading: 'Even geduld. De gegevens worden geladen.',
     loadFailed: 'Dit lukte niet',
@@ -188,6 +198,10 @@ export const nl = {
     account: 'Mijn account',
     lists: 'Lijsten',
     myDossier: 'Mijn dossier',
+    // Menu entries of screens whose own words load with their chunk: the menu needs them first.
+    privacy: 'Privacy en bewaartermijn',
+    instruments: 'Instrumenten',
+    sensitiveCounts: 'Gevoelige gegevens in cijfers',
   },
   home: {
     title: 'Welkom, {{name}}',
@@ -537,6 +551,27 @@ export const nl = {
       work_package_updated: 'Pakket gewijzigd',
       work_package_archived: 'Pakket gearchiveerd',
       work_package_unarchived: 'Pakket teruggezet',
+      pap_read: 'Actieplan bekeken',
+      pap_read_own: 'Eigen actieplan bekeken',
+      pap_domain_saved: 'Levensdomein in actieplan bewaard',
+      pap_action_added: 'Actie in actieplan toegevoegd',
+      pap_action_updated: 'Actie in actieplan gewijzigd',
+      sensitive_break_glass: 'Gevoelige gegevens geopend via noodprocedure',
+      sensitive_granted: 'Toegang tot gevoelige gegevens gegeven',
+      sensitive_grant_revoked: 'Toegang tot gevoelige gegevens ingetrokken',
+      instrument_read: 'Instrumenten bekeken',
+      instrument_result_added: 'Resultaat van instrument toegevoegd',
+      instrument_result_updated: 'Resultaat van instrument gewijzigd',
+      instrument_result_deleted: 'Resultaat van instrument gewist',
+      instrument_attachment_added: 'Bijlage bij instrument toegevoegd',
+      instrument_attachment_read: 'Bijlage bij instrument geopend',
+      instrument_attachment_deleted: 'Bijlage bij instrument gewist',
+      instrument_definition_created: 'Instrument gemaakt',
+      instrument_definition_updated: 'Instrument gewijzigd',
+      instrument_definition_archived: 'Instrument gearchiveerd',
+      privacy_exported: 'Gegevens van deelnemer geëxporteerd (AVG)',
+      privacy_anonymised: 'Deelnemer gewist (geanonimiseerd)',
+      privacy_retention_updated: 'Bewaartermijn gewijzigd',
     },
     targets: {
       user: 'Gebruiker',
@@ -545,6 +580,9 @@ export const nl = {
       participant: 'Deelnemer',
       organisation: 'Organisatie',
       outbox: 'Uitgaande mails',
+      instrument_definition: 'Instrument',
+      instrument_result: 'Resultaat van instrument',
+      instrument_attachment: 'Bijlage bij instrument',
     },
   },
   outbox: {

@@ -1,4 +1,11 @@
 import type { z } from 'zod';
+import type {
+  ActionPlan,
+  OwnActionPlan,
+  papActionCreateBody,
+  papActionUpdateBody,
+  papDomainBody,
+} from '#shared/action-plans';
 import type { auditEntry, auditQuery, outboxMail } from '#shared/audit';
 import type {
   changePasswordBody,
@@ -61,6 +68,15 @@ import type {
   skillLevelDeleted,
   skillUpdateBody,
 } from '#shared/iluo';
+import type {
+  Attachment,
+  InstrumentDefinition,
+  InstrumentResult,
+  instrumentDefinitionBody,
+  instrumentResultBody,
+  instrumentResults,
+  instrumentResultUpdateBody,
+} from '#shared/instruments';
 import type { ListKind, listItem, listUpdateBody, OrganisationLists } from '#shared/lists';
 import type {
   mentorInvitation,
@@ -110,7 +126,24 @@ import type {
   workPackageList,
   workPackageListQuery,
 } from '#shared/pathways';
+import type {
+  anonymiseBody,
+  anonymiseResult,
+  exportBody,
+  RetentionOverview,
+  retentionRunBody,
+  retentionRunResult,
+  retentionSettingsBody,
+} from '#shared/privacy';
 import type { referrer } from '#shared/referrers';
+import type {
+  breakGlassBody,
+  grantCandidates,
+  grantCreateBody,
+  SensitiveAccess,
+  SensitiveCounts,
+  sensitiveLog,
+} from '#shared/sensitive';
 import type { setupBody, setupStatusResponse } from '#shared/setup';
 import type {
   participantAccountBody,
@@ -219,6 +252,30 @@ const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body)
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
 const del = (path: string) => request<void>('DELETE', path);
+
+/** A POST that answers a file (the GDPR export): the file and its Content-Disposition, which names it. */
+async function postForFile(path: string, body: unknown): Promise<{ blob: Blob; disposition: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method: 'POST',
+      headers: { Accept: '*/*', 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The server could not be reached');
+  }
+  if (!response.ok) {
+    const data: unknown = await response.json().catch(() => undefined);
+    const parsed = parseErrorBody(data);
+    if (!parsed) throw new ApiError(response.status, 'internal_error', `HTTP ${response.status}`);
+    const { code, message, fields } = parsed.error;
+    if (code === 'unauthenticated' || code === 'session_expired') sessionLostListener?.();
+    throw new ApiError(response.status, code, message, fields, data);
+  }
+  return { blob: await response.blob(), disposition: response.headers.get('Content-Disposition') };
+}
 
 type Ok = Out<typeof okResponse>;
 type Items<T> = { items: T[] };
@@ -431,6 +488,68 @@ export const api = {
     mine: () => get<ParticipantPathway>('/participants/me/pathway'),
     place: (participantId: string, body: In<typeof placementCreateBody>) =>
       post<ParticipantPathway>(`/participants/${participantId}/placements`, body),
+  },
+  /** The sensitive compartment of one participant: who may look, grants, break-the-glass (shared/sensitive.ts). */
+  sensitive: {
+    access: (participantId: string) => get<SensitiveAccess>(`/participants/${participantId}/sensitive/access`),
+    breakGlass: (participantId: string, body: In<typeof breakGlassBody>) =>
+      post<SensitiveAccess>(`/participants/${participantId}/sensitive/break-glass`, body),
+    grantCandidates: (participantId: string) =>
+      get<Out<typeof grantCandidates>>(`/participants/${participantId}/sensitive/grant-candidates`),
+    grant: (participantId: string, body: In<typeof grantCreateBody>) =>
+      post<SensitiveAccess>(`/participants/${participantId}/sensitive/grants`, body),
+    revokeGrant: (participantId: string, grantId: string) =>
+      post<SensitiveAccess>(`/participants/${participantId}/sensitive/grants/${grantId}/revoke`),
+    log: (participantId: string) => get<Out<typeof sensitiveLog>>(`/participants/${participantId}/sensitive/log`),
+    counts: () => get<SensitiveCounts>('/sensitive/counts'),
+  },
+  /** The PAP (shared/action-plans.ts): staff with access, and the participant's own view without staff-only items. */
+  actionPlans: {
+    get: (participantId: string) => get<ActionPlan>(`/participants/${participantId}/pap`),
+    saveDomain: (participantId: string, code: string, body: In<typeof papDomainBody>) =>
+      put<ActionPlan>(`/participants/${participantId}/pap/domains/${code}`, body),
+    addAction: (participantId: string, body: In<typeof papActionCreateBody>) =>
+      post<ActionPlan>(`/participants/${participantId}/pap/actions`, body),
+    updateAction: (participantId: string, actionId: string, body: In<typeof papActionUpdateBody>) =>
+      put<ActionPlan>(`/participants/${participantId}/pap/actions/${actionId}`, body),
+    mine: () => get<OwnActionPlan>('/participants/me/pap'),
+  },
+  /** Instruments (shared/instruments.ts lists the routes); attachments are downloaded by features/instruments. */
+  instruments: {
+    definitions: () => get<Items<InstrumentDefinition>>('/instrument-definitions'),
+    createDefinition: (body: In<typeof instrumentDefinitionBody>) =>
+      post<InstrumentDefinition>('/instrument-definitions', body),
+    updateDefinition: (id: string, body: In<typeof instrumentDefinitionBody>) =>
+      put<InstrumentDefinition>(`/instrument-definitions/${id}`, body),
+    archiveDefinition: (id: string) => post<InstrumentDefinition>(`/instrument-definitions/${id}/archive`),
+    results: (participantId: string) =>
+      get<Out<typeof instrumentResults>>(`/participants/${participantId}/instrument-results`),
+    addResult: (participantId: string, body: In<typeof instrumentResultBody>) =>
+      post<InstrumentResult>(`/participants/${participantId}/instrument-results`, body),
+    updateResult: (participantId: string, resultId: string, body: In<typeof instrumentResultUpdateBody>) =>
+      put<InstrumentResult>(`/participants/${participantId}/instrument-results/${resultId}`, body),
+    removeResult: (participantId: string, resultId: string) =>
+      del(`/participants/${participantId}/instrument-results/${resultId}`),
+    /** The file as the body, typed by its extension (a browser may leave File.type empty). */
+    upload: (participantId: string, resultId: string, file: Blob, fileName: string) =>
+      request<Attachment>('POST', `/participants/${participantId}/instrument-results/${resultId}/attachments`, file, {
+        fileName,
+      }),
+    attachmentUrl: (participantId: string, resultId: string, attachmentId: string) =>
+      `/api/v1/participants/${participantId}/instrument-results/${resultId}/attachments/${attachmentId}`,
+    removeAttachment: (participantId: string, resultId: string, attachmentId: string) =>
+      del(`/participants/${participantId}/instrument-results/${resultId}/attachments/${attachmentId}`),
+  },
+  /** Privacy rights (shared/privacy.ts): the GDPR export, erasing by anonymising, and the retention period. */
+  privacy: {
+    exportFile: (participantId: string, body: In<typeof exportBody>) =>
+      postForFile(`/participants/${participantId}/privacy/export`, body),
+    anonymise: (participantId: string, body: In<typeof anonymiseBody>) =>
+      post<Out<typeof anonymiseResult>>(`/participants/${participantId}/privacy/anonymise`, body),
+    retention: () => get<RetentionOverview>('/privacy/retention'),
+    saveRetention: (body: In<typeof retentionSettingsBody>) => put<RetentionOverview>('/privacy/retention', body),
+    runRetention: (body: In<typeof retentionRunBody>) =>
+      post<Out<typeof retentionRunResult>>('/privacy/retention/run', body),
   },
   esco: {
     searchOccupations: (q: string) => get<Out<typeof escoSearchResult>>('/esco/occupations', { q }),

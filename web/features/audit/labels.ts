@@ -108,6 +108,30 @@ export const knownActions = [
   'work_package.updated',
   'work_package.archived',
   'work_package.unarchived',
+  // The sensitive compartment: the PAP and access to it (server/modules/action-plans, server/modules/sensitive).
+  'pap.read',
+  'pap.read_own',
+  'pap.domain_saved',
+  'pap.action_added',
+  'pap.action_updated',
+  'sensitive.break_glass',
+  'sensitive.granted',
+  'sensitive.grant_revoked',
+  // Instruments and their attachments (server/modules/instruments).
+  'instrument.read',
+  'instrument.result_added',
+  'instrument.result_updated',
+  'instrument.result_deleted',
+  'instrument.attachment_added',
+  'instrument.attachment_read',
+  'instrument.attachment_deleted',
+  'instrument_definition.created',
+  'instrument_definition.updated',
+  'instrument_definition.archived',
+  // Privacy rights (server/modules/privacy).
+  'privacy.exported',
+  'privacy.anonymised',
+  'privacy.retention_updated',
 ] as const;
 
 /** Action codes contain dots, which i18next reads as nesting: the keys use underscores instead. */

@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { ApiError, type ParticipantDossier, type SessionUser } from '../../lib/api';
+import { CompartmentLink } from '../action-plans/CompartmentLink';
 import { useSessionUser } from '../auth/useSessionUser';
 import { JobProfileSection } from '../competencies/JobProfileSection';
 import { CompetencySection } from '../competency-profile/CompetencySection';
@@ -15,6 +16,7 @@ import { FeedbackSection } from '../feedback/FeedbackSection';
 import { useListChoices } from '../lists/queries';
 import { ObservationsSection } from '../observations/ObservationsSection';
 import { PathwaySection } from '../pathways/PathwaySection';
+import { AnonymisedNotice, PrivacySection } from '../privacy/PrivacySection';
 import { ArchiveDialog } from './ArchiveDialog';
 import { AccountSection } from './account/AccountSection';
 import { BasicsModal } from './BasicsModal';
@@ -92,6 +94,7 @@ function Dossier({ dossier }: { dossier: ParticipantDossier }) {
           {t('participants.dossier.archivedText')}
         </Alert>
       )}
+      <AnonymisedNotice dossier={dossier} />
       {dossier.view === 'summary' && <Text size="sm">{t('participants.dossier.summaryNotice')}</Text>}
 
       <Section
@@ -150,6 +153,7 @@ function Dossier({ dossier }: { dossier: ParticipantDossier }) {
       <FeedbackSection dossier={dossier} />
       <DevelopmentPlanSection dossier={dossier} />
       <PathwaySection dossier={dossier} />
+      <CompartmentLink participantId={dossier.id} />
 
       {confidential && (
         <>
@@ -183,6 +187,7 @@ function Dossier({ dossier }: { dossier: ParticipantDossier }) {
           </Section>
         </>
       )}
+      <PrivacySection dossier={dossier} />
 
       {dialog === 'basics' && confidential && (
         <BasicsModal dossier={dossier} confidential={confidential} onClose={() => setDialog(null)} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
 import { ApiError, type ParticipantDossier } from '../../lib/api';
+import { PlanPictogram } from '../action-plans/PlanPictogram';
 import { competencyProfileQuery } from '../competency-profile/queries';
 import { planQuery } from '../development-plans/queries';
 import { myFeedbackQuery } from '../feedback/queries';
@@ -167,6 +168,23 @@ function PathContent({ dossier, loading, error, onRetry, title }: ContentProps) 
               {t('portal.path.dossier')}
               <Text component="span" display="block" size="sm" c="dimmed" fw={400}>
                 {t('portal.path.dossierHint')}
+              </Text>
+            </span>
+          </Anchor>
+          <Anchor
+            component={Link}
+            to="/mijn-actieplan"
+            size="lg"
+            fw={700}
+            mih={48}
+            display="flex"
+            style={{ alignItems: 'center', gap: 8 }}
+          >
+            <PlanPictogram size={24} />
+            <span>
+              {t('portal.path.actionPlan')}
+              <Text component="span" display="block" size="sm" c="dimmed" fw={400}>
+                {t('portal.path.actionPlanHint')}
               </Text>
             </span>
           </Anchor>

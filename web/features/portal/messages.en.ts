@@ -34,6 +34,8 @@ export const portalEn: typeof portalNl = {
     stepsTitle: 'My steps',
     dossier: 'All about me',
     dossierHint: 'Your team, your coach and your steps.',
+    actionPlan: 'My action plan',
+    actionPlanHint: 'What makes your work hard, and what we do about it.',
   },
   goals: {
     title: 'My goals',

@@ -35,6 +35,8 @@ export const portalNl = {
     stepsTitle: 'Mijn stappen',
     dossier: 'Alles over mij',
     dossierHint: 'Je ploeg, je coach en je stappen.',
+    actionPlan: 'Mijn actieplan',
+    actionPlanHint: 'Wat je werk moeilijk maakt, en wat we eraan doen.',
   },
   goals: {
     title: 'Mijn doelen',

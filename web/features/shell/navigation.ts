@@ -28,7 +28,10 @@ export interface NavItem {
     | '/mijn-feedback'
     | '/mijn-vooruitgang'
     | '/pop-opvolging'
-    | '/pakketten';
+    | '/pakketten'
+    | '/instellingen/privacy'
+    | '/instellingen/instrumenten'
+    | '/overzicht/gevoelig';
   label: ParseKeys;
   screen?: Screen;
   /** In the participant portal's menu (web/features/portal/PortalNav.tsx): participants see only these. */
@@ -57,6 +60,9 @@ const items: NavItem[] = [
   { to: '/competenties', label: 'competencies.nav.frameworks', screen: 'competencies' },
   { to: '/functieprofielen', label: 'competencies.nav.jobProfiles', screen: 'competencies' },
   { to: '/pakketten', label: 'pathways.nav', screen: 'pathways' },
+  { to: '/instellingen/privacy', label: 'nav.privacy', screen: 'privacy' },
+  { to: '/instellingen/instrumenten', label: 'nav.instruments', screen: 'instrumentDefinitions' },
+  { to: '/overzicht/gevoelig', label: 'nav.sensitiveCounts', screen: 'sensitiveCounts' },
   { to: '/gebruikers', label: 'nav.users', screen: 'users' },
   { to: '/auditlog', label: 'nav.audit', screen: 'audit' },
   { to: '/uitgaande-mails', label: 'nav.outbox', screen: 'outbox' },
