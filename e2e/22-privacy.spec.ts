@@ -187,15 +187,20 @@ test('the admin sets a retention period and erases whoever is past it', async ({
   await expect(due.getByText(fullName)).toHaveCount(0);
   await checkAtPhoneWidth(page);
 
+  // Earlier journeys share the database and may have left someone who exited long ago: count what the list shows.
+  const dueCount = await due.getByRole('link').count();
+  const erasedText = dueCount === 1 ? '1 deelnemer is gewist.' : `${dueCount} deelnemers zijn gewist.`;
   await page.getByRole('button', { name: 'Nu wissen' }).click();
   const dialog = page.getByRole('dialog', { name: 'Deelnemers nu wissen?' });
-  await expect(dialog.getByText('Je wist 1 deelnemer.', { exact: false })).toBeVisible();
+  await expect(
+    dialog.getByText(dueCount === 1 ? 'Je wist 1 deelnemer.' : `Je wist ${dueCount} deelnemers.`, { exact: false }),
+  ).toBeVisible();
   await dialog.getByLabel('Reden').fill('Bewaartermijn voorbij, controle van vandaag');
   await expectNoSeriousA11yViolations(page);
   await dialog.getByRole('button', { name: 'Wissen' }).click();
   await expect(dialog).toHaveCount(0);
-  await dismissNotification(page, '1 deelnemer is gewist.');
-  await expect(page.getByRole('status').filter({ hasText: '1 deelnemer is gewist.' })).toBeVisible();
+  await dismissNotification(page, erasedText);
+  await expect(page.getByRole('status').filter({ hasText: erasedText })).toBeVisible();
   await expect(page.getByText('Niemand is aan de beurt.')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });

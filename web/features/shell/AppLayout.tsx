@@ -88,6 +88,8 @@ export function AppLayout() {
         aria-label={t('shell.navigation')}
         inert={menuHidden}
         display={portal && narrow ? 'none' : undefined}
+        // An admin's menu is taller than a phone's screen: it scrolls on its own, below the fixed header.
+        style={{ overflowY: 'auto' }}
       >
         {portal ? (
           <PortalNavLinks items={navItemsFor(user.role)} pathname={pathname} />
