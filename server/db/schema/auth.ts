@@ -1,5 +1,5 @@
 import { relations } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, type PgColumn, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
 import { organisationId, tenantPolicy } from './tenancy';
 
@@ -108,3 +108,7 @@ export const accountRelations = relations(account, ({ one }) => ({
   user: one(user, { fields: [account.userId], references: [user.id] }),
 }));
 export const userRelations = relations(user, ({ many }) => ({ sessions: many(session), accounts: many(account) }));
+
+/** A composite foreign key to a user of the same organisation (a login can never point across tenants). */
+export const userFk = (t: { organisationId: PgColumn }, column: PgColumn, name: string) =>
+  foreignKey({ name, columns: [t.organisationId, column], foreignColumns: [user.organisationId, user.id] });

@@ -6,7 +6,6 @@ import {
   index,
   integer,
   jsonb,
-  type PgColumn,
   pgTable,
   primaryKey,
   smallint,
@@ -25,25 +24,15 @@ import {
   presentationOccasions,
   proposalKinds,
 } from '#shared/development-plans';
-import { user } from './auth';
+import { userFk } from './auth';
 import { createdAt } from './organisations';
-import { participants } from './participants';
+import { participantFk } from './participants';
 import { inList, organisationId, tenantPolicy } from './tenancy';
 
 /**
  * The POP: versions of one living plan per participant, and the follow-up stored beside the agreed version
  * (action statuses, notes on goals, proposals, presentations). See shared/development-plans.ts.
  */
-
-const participantFk = (t: { organisationId: PgColumn; participantId: PgColumn }, name: string) =>
-  foreignKey({
-    name,
-    columns: [t.organisationId, t.participantId],
-    foreignColumns: [participants.organisationId, participants.id],
-  }).onDelete('cascade');
-
-const userFk = (t: { organisationId: PgColumn }, column: PgColumn, name: string) =>
-  foreignKey({ name, columns: [t.organisationId, column], foreignColumns: [user.organisationId, user.id] });
 
 /** The length of a JSON array in the content; 0 when absent (older contents get the contract's defaults). */
 const arrayLength = (path: string) =>

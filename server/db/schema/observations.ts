@@ -5,7 +5,6 @@ import {
   date,
   foreignKey,
   index,
-  type PgColumn,
   pgTable,
   primaryKey,
   smallint,
@@ -19,7 +18,7 @@ import { observationContexts, raterKinds } from '#shared/observations';
 import { user } from './auth';
 import { competencies, competencyFrameworkVersions } from './competencies';
 import { createdAt } from './organisations';
-import { participants } from './participants';
+import { participantFk } from './participants';
 import { inList, organisationId, tenantPolicy } from './tenancy';
 import { teams } from './workplace';
 
@@ -30,13 +29,6 @@ import { teams } from './workplace';
  * Raters are kept apart: rater_kind (supervisor, coach, mentor, self) is a series of its own everywhere, and no
  * query averages across kinds.
  */
-
-const participantFk = (t: { organisationId: PgColumn; participantId: PgColumn }, name: string) =>
-  foreignKey({
-    name,
-    columns: [t.organisationId, t.participantId],
-    foreignColumns: [participants.organisationId, participants.id],
-  }).onDelete('cascade');
 
 /** An external mentor (stagebegeleider) reaches one participant's competency form through a link, for a period. */
 export const mentorInvitations = pgTable(

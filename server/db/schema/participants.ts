@@ -118,7 +118,8 @@ export const participants = pgTable(
   ],
 ).enableRLS();
 
-const participantFk = (t: { organisationId: PgColumn; participantId: PgColumn }, name: string) =>
+/** A composite foreign key to the participant of the same organisation; the row goes with the dossier. */
+export const participantFk = (t: { organisationId: PgColumn; participantId: PgColumn }, name: string) =>
   foreignKey({
     name,
     columns: [t.organisationId, t.participantId],

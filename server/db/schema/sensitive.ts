@@ -8,7 +8,6 @@ import {
   index,
   integer,
   jsonb,
-  type PgColumn,
   pgTable,
   primaryKey,
   text,
@@ -20,9 +19,9 @@ import {
 import { domainStatuses, papActionOwners, papActionStatuses } from '#shared/action-plans';
 import { type FieldValue, type InstrumentField, instrumentKinds } from '#shared/instruments';
 import { grantKinds } from '#shared/sensitive';
-import { user } from './auth';
+import { userFk } from './auth';
 import { createdAt } from './organisations';
-import { participants } from './participants';
+import { participantFk } from './participants';
 import { inList, organisationId, tenantPolicy } from './tenancy';
 
 /**
@@ -31,16 +30,6 @@ import { inList, organisationId, tenantPolicy } from './tenancy';
  * the service (server/modules/sensitive/access.ts), every read and write audited with its reason.
  * Anonymising a participant deletes all of it (cascade from the dossier is not used: the dossier stays).
  */
-
-const participantFk = (t: { organisationId: PgColumn; participantId: PgColumn }, name: string) =>
-  foreignKey({
-    name,
-    columns: [t.organisationId, t.participantId],
-    foreignColumns: [participants.organisationId, participants.id],
-  }).onDelete('cascade');
-
-const userFk = (t: { organisationId: PgColumn }, column: PgColumn, name: string) =>
-  foreignKey({ name, columns: [t.organisationId, column], foreignColumns: [user.organisationId, user.id] });
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
