@@ -34,6 +34,40 @@ export function freshPglite(): BenchDatabase {
   };
 }
 
+/** CPU (ms) used so far by the backends connected to database `name`: only meaningful on this machine's server. */
+function backendCpu(adminUrl: string, name: string) {
+  return async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+      return rows.reduce((sum, r) => sum + (cpuMs(r.pid) || 0), 0);
+    } finally {
+      await client.end();
+    }
+  };
+}
+
+/**
+ * A database already loaded with `npm run seed` (same scale and seed, today): nothing is loaded and nothing dropped,
+ * so a change can be measured again in minutes instead of reloading ten million rows. The scenarios write to it.
+ */
+export function existingPostgres(url: string): BenchDatabase {
+  const parsed = new URL(url);
+  const name = parsed.pathname.slice(1);
+  return {
+    kind: 'postgres',
+    target: { kind: 'postgres', url },
+    serverEnv: { DATABASE_URL: url },
+    label: `PostgreSQL ${parsed.host}/${name} as loaded (--existing)`,
+    backendCpuMs: backendCpu(url, name),
+    drop: async () => undefined,
+  };
+}
+
 /**
  * A fresh database groeipad_bench_<scale> on the PostgreSQL server that adminUrl reaches, owned by a login role
  * that is no superuser and cannot bypass row-level security, as production runs (README: the connecting role owns
@@ -75,19 +109,7 @@ export async function freshPostgres(adminUrl: string, scale: string): Promise<Be
     label: `PostgreSQL ${url.host}/${name} as ${BENCH_ROLE}`,
     // The server's pool keeps its connections while it is busy: the same backends before and after a scenario.
     // Only meaningful when PostgreSQL runs on this machine (its pids are in this /proc).
-    backendCpuMs: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        const { rows } = await client.query<{ pid: number }>(
-          'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-          [name],
-        );
-        return rows.reduce((sum, r) => sum + (cpuMs(r.pid) || 0), 0);
-      } finally {
-        await client.end();
-      }
-    },
+    backendCpuMs: backendCpu(adminUrl, name),
     drop: async () => {
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();

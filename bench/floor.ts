@@ -37,7 +37,7 @@ const ctxOf = (a: BenchActor): RequestContext => ({
   ip: '127.0.0.1',
 });
 
-async function measure(
+async function measureOne(
   name: string,
   concurrency: number,
   seconds: number,
@@ -71,12 +71,26 @@ async function measure(
   };
 }
 
-export async function measureFloor(db: Db, plan: BenchPlan, concurrency: number, seconds: number) {
+/** `only`: the scenarios to measure (bench --only); all when absent. */
+export async function measureFloor(
+  db: Db,
+  plan: BenchPlan,
+  concurrency: number,
+  seconds: number,
+  only?: ReadonlySet<string>,
+) {
+  const wanted = (name: string) => !only || only.has(name);
+  const measure = async (
+    name: string,
+    c: number,
+    s: number,
+    op: (worker: number, i: number) => Promise<unknown>,
+  ): Promise<FloorResult | null> => (wanted(name) ? measureOne(name, c, s, op) : null);
   const manager = ctxOf(plan.manager);
   const coach = ctxOf(plan.coach);
   const writer = ctxOf(plan.writer);
   const page = { archived: 'false', sort: 'name', order: 'asc', limit: 50, offset: 0 } as const;
-  const results: FloorResult[] = [];
+  const results: (FloorResult | null)[] = [];
   results.push(await measure('caseload-first-page', concurrency, seconds, () => listParticipants(db, manager, page)));
   results.push(
     await measure('caseload-filtered', concurrency, seconds, () =>
@@ -141,7 +155,7 @@ export async function measureFloor(db: Db, plan: BenchPlan, concurrency: number,
     revision: number;
     content: PlanContent;
   }[] = [];
-  for (const { coach: owner, participantId } of plan.popSavers) {
+  for (const { coach: owner, participantId } of wanted('pop-save') ? plan.popSavers : []) {
     const ctx = ctxOf(owner);
     const overview = await getPlanOverview(db, ctx, participantId);
     const draft = overview.draft ?? (await startDraft(db, ctx, participantId));
@@ -162,5 +176,5 @@ export async function measureFloor(db: Db, plan: BenchPlan, concurrency: number,
   results.push(
     await measure('pop-compliance', concurrency, seconds, () => listCompliance(db, manager, { limit: 50, offset: 0 })),
   );
-  return results;
+  return results.filter((r): r is FloorResult => r !== null);
 }

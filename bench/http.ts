@@ -104,7 +104,9 @@ export async function runScenarios(
   settings: HttpSettings,
   progress: (line: string) => void,
   databaseCpu?: DatabaseCpu,
+  only?: ReadonlySet<string>,
 ): Promise<HttpResult[]> {
+  const wanted = (name: string) => !only || only.has(name);
   const cookies = {
     manager: await login(baseUrl, plan.manager, password),
     coach: await login(baseUrl, plan.coach, password),
@@ -119,6 +121,7 @@ export async function runScenarios(
   });
   const results: HttpResult[] = [];
   const run = async (name: string, actor: BenchActor, options: autocannon.Options) => {
+    if (!wanted(name)) return;
     progress(`  ${name} as ${actor.role} …`);
     results.push(await drive(name, `${actor.role} ${actor.loginName}`, pid, options, databaseCpu));
   };
@@ -244,7 +247,7 @@ export async function runScenarios(
   // Saving a draft: each participant saved by one of their coaches with the revision last read. A draft is leased
   // from a shared queue for one save and handed back after its response (autocannon clears a connection's context
   // after every cycle): as many drafts as connections, so no two connections ever save the same draft at once.
-  const freeDrafts = await openPopDrafts(baseUrl, plan, password, cookies.coach, progress);
+  const freeDrafts = wanted('pop-save') ? await openPopDrafts(baseUrl, plan, password, cookies.coach, progress) : [];
   const saveDraft: Requests = [
     {
       method: 'PUT',

@@ -1,5 +1,6 @@
 /**
  * npm run bench -- [--scale workplace|umbrella] [--connections N] [--duration S] [--seed N] [--log-level L]
+ *                  [--profile] [--existing] [--only scenario,scenario]
  * Loads the scale into a fresh database (PGlite in a temporary folder, or a new database on the PostgreSQL server
  * named by DATABASE_URL), measures the SQL floor in-process, starts the real server as a child process, logs in
  * as a manager and a coach, drives it with autocannon over loopback, then does the same against a bare Fastify
@@ -16,9 +17,9 @@ import { loadDataset } from '../scripts/seed/load';
 import { DEMO_PASSWORD, type ScaleName, scaleNames, scales } from '../scripts/seed/scales';
 import { generateScale } from '../scripts/seed/scenario';
 import { summarise } from '../scripts/seed/summary';
-import { type BenchDatabase, freshPglite, freshPostgres } from './database';
+import { type BenchDatabase, existingPostgres, freshPglite, freshPostgres } from './database';
 import { type FloorResult, measureFloor } from './floor';
-import { runHello, runScenarios } from './http';
+import { type HttpResult, runHello, runScenarios } from './http';
 import { choosePlan } from './plan';
 import { type Child, freePort, repoRoot, rssMb, startChild } from './processes';
 import { checkTargets, formatTable, formatTargets, targetsFor } from './report';
@@ -41,6 +42,8 @@ async function main() {
       'floor-seconds': { type: 'string', default: '3' },
       'log-level': { type: 'string', default: 'warn' },
       profile: { type: 'boolean', default: false },
+      existing: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   if (!scaleNames.includes(values.scale as ScaleName)) {
@@ -52,13 +55,20 @@ async function main() {
     duration: positive('duration', values.duration),
   };
   const floorSeconds = positive('floor-seconds', values['floor-seconds']);
+  const only = values.only ? new Set(values.only.split(',').map((n) => n.trim())) : undefined;
   const log = (line: string) => console.log(line);
   const started = performance.now();
   const loadBefore = Math.round((loadavg()[0] ?? 0) * 100) / 100;
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
   const adminUrl = process.env.DATABASE_URL?.trim();
-  const database: BenchDatabase = adminUrl ? await freshPostgres(adminUrl, scale.name) : freshPglite();
+  if (values.existing && !adminUrl)
+    throw new UsageError('--existing needs DATABASE_URL: the database npm run seed loaded.');
+  const database: BenchDatabase = values.existing
+    ? existingPostgres(adminUrl as string)
+    : adminUrl
+      ? await freshPostgres(adminUrl, scale.name)
+      : freshPglite();
   const children: Child[] = [];
   const cleanup = async () => {
     for (const c of children) await c.stop().catch(() => undefined);
@@ -82,22 +92,24 @@ async function main() {
     let floor: FloorResult[];
     let floorN: FloorResult[] = [];
     try {
-      loaded = await loadDataset(db.db, generated.dataset, {
-        passwordHash: await hashPassword(DEMO_PASSWORD),
-        origin: { scale: scale.name, seed: values.seed, purpose: 'bench' },
-        concurrency: db.kind === 'postgres' ? 3 : 1,
-        bulk: generated.bulk,
-      });
+      if (!values.existing) {
+        loaded = await loadDataset(db.db, generated.dataset, {
+          passwordHash: await hashPassword(DEMO_PASSWORD),
+          origin: { scale: scale.name, seed: values.seed, purpose: 'bench' },
+          concurrency: db.kind === 'postgres' ? 3 : 1,
+          bulk: generated.bulk,
+        });
+      }
       loadSeconds = (performance.now() - loadStarted) / 1000;
       const rows = Object.values(loaded).reduce((a, b) => a + b, 0);
       log(
         `  loaded ${generated.dataset.participants.length.toLocaleString('en')} participants and their history (${rows.toLocaleString('en')} rows, ${(loaded.ratings ?? 0).toLocaleString('en')} ratings) in ${loadSeconds.toFixed(1)} s: ${Math.round(rows / loadSeconds).toLocaleString('en')} rows/s (${elapsed()})`,
       );
       log('  SQL floor (service functions in-process, 1 at a time) …');
-      floor = await measureFloor(db.db, plan, 1, floorSeconds);
+      floor = await measureFloor(db.db, plan, 1, floorSeconds, only);
       if (db.kind === 'postgres') {
         log(`  SQL floor (${settings.connections} at a time, pool of 20 like the server) …`);
-        floorN = await measureFloor(db.db, plan, settings.connections, floorSeconds);
+        floorN = await measureFloor(db.db, plan, settings.connections, floorSeconds, only);
       }
     } finally {
       // PGlite: one process per data folder, so the server can only open it once this one has let go.
@@ -135,20 +147,29 @@ async function main() {
       settings,
       log,
       database.backendCpuMs,
+      only,
     );
     const rssEndMb = rssMb(server.pid);
     await server.stop();
 
-    log(`  Fastify hello-world floor (${elapsed()}) …`);
-    const helloPort = await freePort();
-    const hello = await startChild('bench/hello.ts', { ...env, PORT: String(helloPort) }, helloPort, '/hello');
-    children.push(hello);
-    const helloResult = await runHello(hello.baseUrl, hello.pid, settings);
-    await hello.stop();
+    const helloResults: HttpResult[] = [];
+    if (!only || only.has('fastify-hello-world')) {
+      log(`  Fastify hello-world floor (${elapsed()}) …`);
+      const helloPort = await freePort();
+      const hello = await startChild('bench/hello.ts', { ...env, PORT: String(helloPort) }, helloPort, '/hello');
+      children.push(hello);
+      helloResults.push(await runHello(hello.baseUrl, hello.pid, settings));
+      await hello.stop();
+    }
 
     const serverRssPeakMb = Math.max(...http.map((h) => h.rssPeakMb));
-    const checks = checkTargets(targetsFor(scale.name, database.kind), http, serverRssPeakMb);
-    const results = [...http, helloResult];
+    // --only: the targets of the scenarios that ran.
+    const checks = checkTargets(
+      targetsFor(scale.name, database.kind).filter((t) => !only || t.scenario === 'server' || only.has(t.scenario)),
+      http,
+      serverRssPeakMb,
+    );
+    const results = [...http, ...helloResults];
     log('');
     log(formatTable(results, floor, floorN));
     log(`\nServer RSS: ${rssIdleMb} MB after start, ${serverRssPeakMb} MB at peak, ${rssEndMb} MB at the end.`);

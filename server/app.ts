@@ -6,8 +6,9 @@ import type { Database } from './db/client';
 import type { Deps } from './deps';
 import { actionPlanRoutes } from './modules/action-plans/routes';
 import { auditRoutes } from './modules/audit/routes';
-import { createAuth } from './modules/auth/better-auth';
+import { createAuth, sessionTimings } from './modules/auth/better-auth';
 import { authRoutes } from './modules/auth/routes';
+import { createSessionLookup } from './modules/auth/session-lookup';
 import { sessionPlugin } from './modules/auth/session-plugin';
 import { createLoginThrottle } from './modules/auth/throttle';
 import { coachOptionRoutes } from './modules/coach-options/routes';
@@ -101,7 +102,8 @@ export async function buildApp({ config, database, webRoot, logStream }: AppOpti
   await app.register(healthRoutes, { database });
   await app.register(
     async (api) => {
-      await api.register(sessionPlugin, { auth, sessionMaxHours: config.SESSION_MAX_HOURS });
+      const lookup = createSessionLookup(database.db, config.AUTH_SECRET, sessionTimings(config));
+      await api.register(sessionPlugin, { auth, lookup, sessionMaxHours: config.SESSION_MAX_HOURS });
       for (const routes of [
         setupRoutes,
         authRoutes,

@@ -9,6 +9,13 @@ import type { Mailer } from '../mail/mailer';
 import { organisationName } from './accounts';
 import { isInvitation } from './invitations';
 import { invitationMail, passwordResetMail } from './mails';
+import type { SessionTimings } from './session-lookup';
+
+/** Inactivity timeout: the session slides forward while used, in steps of updateAge. */
+export function sessionTimings(config: Pick<Config, 'SESSION_IDLE_MINUTES'>): SessionTimings {
+  const idleSeconds = config.SESSION_IDLE_MINUTES * 60;
+  return { expiresInSeconds: idleSeconds, updateAgeSeconds: Math.max(60, Math.floor(idleSeconds / 12)) };
+}
 
 /**
  * better-auth owns password hashing, sessions in the database, cookies and reset tokens.
@@ -16,7 +23,7 @@ import { invitationMail, passwordResetMail } from './mails';
  * so every request still goes through our validation, throttling, policy and audit.
  */
 export function createAuth(config: Config, db: Db, mailer: Mailer) {
-  const idleSeconds = config.SESSION_IDLE_MINUTES * 60;
+  const { expiresInSeconds, updateAgeSeconds } = sessionTimings(config);
   return betterAuth({
     appName: 'Groeipad',
     secret: config.AUTH_SECRET,
@@ -53,9 +60,8 @@ export function createAuth(config: Config, db: Db, mailer: Mailer) {
       additionalFields: { organisationId: { type: 'string', required: true, input: false } },
     },
     session: {
-      // Inactivity timeout: the session slides forward while used, in steps of updateAge.
-      expiresIn: idleSeconds,
-      updateAge: Math.max(60, Math.floor(idleSeconds / 12)),
+      expiresIn: expiresInSeconds,
+      updateAge: updateAgeSeconds,
       // No cookie cache: deactivating a user must end their sessions at the next request.
       cookieCache: { enabled: false },
       additionalFields: { organisationId: { type: 'string', required: true, input: false } },

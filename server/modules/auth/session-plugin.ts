@@ -6,6 +6,7 @@ import { AppError, forbidden } from '../../lib/errors';
 import { type Action, type Actor, can, type RoutePolicy } from '../../policy';
 import type { RequestContext } from '../audit/record';
 import type { Auth } from './better-auth';
+import type { FoundSession, SessionLookup } from './session-lookup';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,6 +29,8 @@ export function forwardCookies(reply: FastifyReply, headers: Headers | undefined
 
 interface Options {
   auth: Auth;
+  /** The plain case of the session lookup (session-lookup.ts); better-auth handles the rest. */
+  lookup: SessionLookup;
   sessionMaxHours: number;
 }
 
@@ -35,7 +38,7 @@ interface Options {
  * Resolves the session for each API request, enforces the absolute lifetime and deactivation,
  * then applies the route's policy: 401 without a session, 403 when the policy says no.
  */
-export const sessionPlugin = fp<Options>(async (app: FastifyInstance, { auth, sessionMaxHours }) => {
+export const sessionPlugin = fp<Options>(async (app: FastifyInstance, { auth, lookup, sessionMaxHours }) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('context', function (this: FastifyRequest): RequestContext {
@@ -56,18 +59,37 @@ export const sessionPlugin = fp<Options>(async (app: FastifyInstance, { auth, se
   });
 
   async function resolveSession(request: FastifyRequest, reply: FastifyReply) {
-    const result = await auth.api.getSession({ headers: fromNodeHeaders(request.headers), returnHeaders: true });
-    forwardCookies(reply, result.headers);
-    const found = result.response;
+    const found = (await lookup(request.headers.cookie ?? '')) ?? (await viaBetterAuth(request, reply));
     if (!found) return;
-    const u = found.user as typeof found.user & { organisationId: string; role: Role; deactivatedAt?: Date | null };
-    const ageMs = Date.now() - new Date(found.session.createdAt).getTime();
+    const u = found.user;
+    const ageMs = Date.now() - found.createdAt.getTime();
     if (u.deactivatedAt || ageMs > sessionMaxHours * 3_600_000) {
-      await auth.api.revokeSession({ headers: fromNodeHeaders(request.headers), body: { token: found.session.token } });
+      await auth.api.revokeSession({ headers: fromNodeHeaders(request.headers), body: { token: found.token } });
       throw new AppError('session_expired', 'Your session has ended. Log in again.');
     }
     request.actor = { id: u.id, name: u.name, role: u.role, organisationId: u.organisationId };
-    request.sessionId = found.session.id;
+    request.sessionId = found.sessionId;
+  }
+
+  /** Everything but the plain case: better-auth clears a stale cookie, refreshes a sliding session. */
+  async function viaBetterAuth(request: FastifyRequest, reply: FastifyReply): Promise<FoundSession | undefined> {
+    const result = await auth.api.getSession({ headers: fromNodeHeaders(request.headers), returnHeaders: true });
+    forwardCookies(reply, result.headers);
+    const found = result.response;
+    if (!found) return undefined;
+    const u = found.user as typeof found.user & { organisationId: string; role: Role; deactivatedAt?: Date | null };
+    return {
+      sessionId: found.session.id,
+      token: found.session.token,
+      createdAt: new Date(found.session.createdAt),
+      user: {
+        id: u.id,
+        name: u.name,
+        role: u.role,
+        organisationId: u.organisationId,
+        deactivatedAt: u.deactivatedAt ?? null,
+      },
+    };
   }
 
   app.addHook('preHandler', async (request) => {
