@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { Deps } from './deps';
@@ -39,6 +39,7 @@ import { userRoutes } from './modules/users/routes';
 import { registerErrorHandler } from './plugins/errors';
 import { registerNulGuard } from './plugins/nul-guard';
 import { registerOpenApi } from './plugins/openapi';
+import { responseSerializerCompiler } from './plugins/response-serializer';
 import { registerRouteTable } from './plugins/route-table';
 import { registerSecurity } from './plugins/security';
 import { registerWeb } from './plugins/web';
@@ -84,7 +85,7 @@ export async function buildApp({ config, database, webRoot, logStream }: AppOpti
 
   registerRouteTable(app);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandler(app);
   registerNulGuard(app);
   await registerSecurity(app, { production: config.NODE_ENV === 'production' });
