@@ -15,7 +15,33 @@ export interface BenchDatabase {
   label: string;
   /** PostgreSQL: CPU (ms) used so far by the backends connected to the bench database. */
   backendCpuMs?: () => Promise<number>;
+  /** PostgreSQL: the server settings that move the figures most, for the report. */
+  serverSettings?: () => Promise<Record<string, string>>;
   drop(): Promise<void>;
+}
+
+const REPORTED_SETTINGS = [
+  'shared_buffers',
+  'effective_cache_size',
+  'work_mem',
+  'synchronous_commit',
+  'max_connections',
+];
+
+function serverSettings(url: string) {
+  return async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string; value: string }>(
+        'SELECT name, current_setting(name) AS value FROM pg_settings WHERE name = ANY($1) ORDER BY name',
+        [REPORTED_SETTINGS],
+      );
+      return Object.fromEntries(rows.map((r) => [r.name, r.value]));
+    } finally {
+      await client.end();
+    }
+  };
 }
 
 const BENCH_ROLE = 'groeipad_bench';
@@ -64,6 +90,7 @@ export function existingPostgres(url: string): BenchDatabase {
     serverEnv: { DATABASE_URL: url },
     label: `PostgreSQL ${parsed.host}/${name} as loaded (--existing)`,
     backendCpuMs: backendCpu(url, name),
+    serverSettings: serverSettings(url),
     drop: async () => undefined,
   };
 }
@@ -110,6 +137,7 @@ export async function freshPostgres(adminUrl: string, scale: string): Promise<Be
     // The server's pool keeps its connections while it is busy: the same backends before and after a scenario.
     // Only meaningful when PostgreSQL runs on this machine (its pids are in this /proc).
     backendCpuMs: backendCpu(adminUrl, name),
+    serverSettings: serverSettings(adminUrl),
     drop: async () => {
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();

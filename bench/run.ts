@@ -83,6 +83,14 @@ async function main() {
     log(
       `Bench: scale ${scale.name} on ${database.label}, ${settings.connections} connections, ${settings.duration} s per scenario`,
     );
+    const databaseSettings = (await database.serverSettings?.()) ?? {};
+    if (Object.keys(databaseSettings).length) {
+      log(
+        `  PostgreSQL: ${Object.entries(databaseSettings)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')}`,
+      );
+    }
     const generated = generateScale(scale, { seed: values.seed });
     const plan = choosePlan(generated, settings.connections);
     const loadStarted = performance.now();
@@ -185,6 +193,7 @@ async function main() {
       seed: values.seed,
       database: database.kind,
       settings: { ...settings, floorSeconds, logLevel: values['log-level'] },
+      databaseSettings,
       // Other processes on the machine skew every figure: the 1-minute load average before the run.
       loadAverageBefore: loadBefore,
       machine: {

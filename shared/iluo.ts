@@ -241,11 +241,22 @@ export function trainingNeedsOf(
   personIds: readonly string[],
   cells: readonly LevelOf[],
 ): TrainingNeed[] {
-  const levels = new Map(cells.map((cell) => [`${cell.skillId}\n${cell.personId}`, cell.level]));
+  // Per skill a map of people: no composite string key per cell (a team of 220 × 40 skills made 11,000 of them).
+  const bySkill = new Map<string, Map<string, number>>();
+  for (const cell of cells) {
+    let people = bySkill.get(cell.skillId);
+    if (!people) {
+      people = new Map();
+      bySkill.set(cell.skillId, people);
+    }
+    people.set(cell.personId, cell.level);
+  }
   const needs: TrainingNeed[] = [];
   for (const skillId of skillIds) {
+    const people = bySkill.get(skillId);
+    if (!people) continue;
     for (const personId of personIds) {
-      const found = levels.get(`${skillId}\n${personId}`);
+      const found = people.get(personId);
       if (found !== undefined && isTrainingNeed(found)) needs.push({ skillId, personId, level: found });
     }
   }

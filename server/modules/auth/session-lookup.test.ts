@@ -67,7 +67,7 @@ describe('the plain-case session lookup', () => {
     expect(await lookup(cookie, now + timings.expiresInSeconds * 1000 + 1000)).toBeUndefined();
   });
 
-  it("leaves a \"don't remember me\" session to better-auth, which never slides it", async () => {
+  it('leaves a "don\'t remember me" session to better-auth, which never slides it', async () => {
     const { cookie } = await loggedIn(t.app, t.database.db, 'coach');
     expect(await lookup(`${cookie}; groeipad.dont_remember=x`)).toBeUndefined();
   });

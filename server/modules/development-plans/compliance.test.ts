@@ -60,6 +60,26 @@ describe('addMonths', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2025-12-20', 1)).toBe('2026-01-20');
     expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonths('2100-01-31', 1)).toBe('2100-02-28');
+    expect(addMonths('2000-01-31', 1)).toBe('2000-02-29');
+  });
+
+  it('agrees with the calendar for any date and any number of months', () => {
+    const calendar = (iso: string, months: number) => {
+      const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+      const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+      return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
+    };
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1950-01-01'), max: new Date('2150-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 36 }),
+        (date, months) => {
+          const iso = date.toISOString().slice(0, 10);
+          expect(addMonths(iso, months)).toBe(calendar(iso, months));
+        },
+      ),
+    );
   });
 });
 

@@ -44,11 +44,17 @@ export const DUE_WINDOW_DAYS = { evaluation: 14, yearly: 30 } as const;
 /** At least this many improvement actions. */
 export const MIN_ACTIONS = 2;
 
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+// Arithmetic, not a Date per call: the compliance list calls this twice for every participant of an organisation.
+const daysInMonth = (year: number, month: number) =>
+  month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] as number);
 
 /** The same day n months later; a day the target month lacks becomes its last day (31 January + 1 → 28/29 Feb). */
 export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;

@@ -9,6 +9,7 @@ import {
   trainingNeedsOf,
 } from '#shared/iluo';
 import { type Db, queryRows, type Tx } from '../../db/client';
+import { UNPREPARED } from '../../db/prepared-client';
 import { withTenant } from '../../db/tenant';
 import { notFound } from '../../lib/errors';
 import { type Actor, can } from '../../policy';
@@ -81,9 +82,10 @@ const teamStatement = (teamId: string) => sql`
 
 /**
  * Statement 2: the cached current level of each person in the matrix for each current skill: primary key lookups on
- * skill_levels_current, which carries the assessor too, so no cell looks its history row up.
+ * skill_levels_current, which carries the assessor too, so no cell looks its history row up. Planned per run: the
+ * generic plan probes every skill × person pair (10,000 buffers instead of 450 for a team of 220).
  */
-const cellsStatement = (skillIds: readonly string[], personIds: readonly string[]) => sql`
+const cellsStatement = (skillIds: readonly string[], personIds: readonly string[]) => sql`${sql.raw(UNPREPARED)}
   select c.skill_id, c.subject, c.level, c.assessed_on::text as assessed_on, c.assessor_id
   from skill_levels_current c
   where c.skill_id = any(${textArray(skillIds)}::uuid[]) and c.subject = any(${textArray(personIds)}::text[])`;
