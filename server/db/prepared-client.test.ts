@@ -44,4 +44,55 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the preparing client on Postgre
       await pool.end();
     }
   });
+
+  it('sends a begin together with the statement after it: one round trip less, the same transaction', async () => {
+    const client = new PreparingClient({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    let roundTrips = 0;
+    (client as unknown as { connection: NodeJS.EventEmitter }).connection.on('readyForQuery', () => roundTrips++);
+    try {
+      await client.query('create temporary table kept (n int)');
+      roundTrips = 0;
+      // The tenant transaction's shape: begin, set_config without parameters, work, commit.
+      await client.query({ text: 'begin' });
+      await client.query({ text: "select set_config('app.org_id', 'x', true) as v" });
+      const seen = await client.query({ text: "select current_setting('app.org_id') as v, $1::int as n", values: [1] });
+      expect(seen.rows).toEqual([{ v: 'x', n: 1 }]);
+      await client.query({ text: 'commit' });
+      expect(roundTrips).toBe(3);
+      expect((await client.query("select current_setting('app.org_id', true) as v")).rows).toEqual([{ v: '' }]);
+
+      // A parameterised statement right after begin: begin goes first, and a rollback still undoes it.
+      await client.query({ text: 'begin' });
+      await client.query({ text: 'insert into kept values ($1)', values: [7] });
+      await client.query({ text: 'rollback' });
+      // Begin then rollback with nothing between: both in one message.
+      await client.query({ text: 'begin' });
+      await client.query({ text: 'rollback' });
+      expect((await client.query('select count(*)::int as c from kept')).rows).toEqual([{ c: 0 }]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('keeps the tenant transaction whole through drizzle: the setting holds inside and is gone after', async () => {
+    const { openDatabase } = await import('./client');
+    const { withTenant } = await import('./tenant');
+    const { sql } = await import('drizzle-orm');
+    const database = await openDatabase({
+      kind: 'postgres',
+      url: process.env.TEST_DATABASE_URL as string,
+      poolSize: 1,
+    });
+    try {
+      const org = '5b0c4f3e-9d7a-4a49-8c55-2a4b9f1e6d10';
+      const inside = await withTenant(database.db, org, (tx) =>
+        tx.execute(sql`select current_setting('app.org_id') as org, current_user as role, ${5}::int as n`),
+      );
+      expect((inside as unknown as { rows: unknown[] }).rows).toEqual([{ org, role: 'groeipad_app', n: 5 }]);
+      await expect(withTenant(database.db, "x'; drop table y; --", async () => 1)).rejects.toThrow(/uuid/);
+    } finally {
+      await database.close();
+    }
+  });
 });
