@@ -86,9 +86,12 @@ function apply(body: Json, m: Mutation): Json {
       if (c) c[m.field] = m.value;
       break;
     }
-    case 'dropIndicator':
-      copy.competencies[m.index % Math.max(copy.competencies.length, 1)]?.indicators.pop();
+    case 'dropIndicator': {
+      // An earlier mutation may have made `indicators` a string or a number: only a list loses one.
+      const indicators = copy.competencies[m.index % Math.max(copy.competencies.length, 1)]?.indicators;
+      if (Array.isArray(indicators)) indicators.pop();
       break;
+    }
     case 'duplicateCompetency': {
       const c = copy.competencies[m.index % Math.max(copy.competencies.length, 1)];
       if (c) copy.competencies.push(structuredClone(c));
