@@ -91,6 +91,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the preparing client on Postgre
       );
       expect((inside as unknown as { rows: unknown[] }).rows).toEqual([{ org, role: 'groeipad_app', n: 5 }]);
       await expect(withTenant(database.db, "x'; drop table y; --", async () => 1)).rejects.toThrow(/uuid/);
+      // Generic plans for one transaction only.
+      const mode = sql`select current_setting('plan_cache_mode') as mode`;
+      const generic = await withTenant(database.db, org, (tx) => tx.execute(mode), { genericPlans: true });
+      expect((generic as unknown as { rows: unknown[] }).rows).toEqual([{ mode: 'force_generic_plan' }]);
+      const after = await withTenant(database.db, org, (tx) => tx.execute(mode));
+      expect((after as unknown as { rows: unknown[] }).rows).toEqual([{ mode: 'auto' }]);
     } finally {
       await database.close();
     }

@@ -86,6 +86,7 @@ export const developmentPlanVersions = pgTable(
     uniqueIndex('development_plan_versions_one_draft')
       .on(t.organisationId, t.participantId)
       .where(sql`status = 'draft'`),
+    // Migration 0021 adds INCLUDE (agreed_at and the count columns) for the compliance list's index-only scan.
     uniqueIndex('development_plan_versions_one_agreed')
       .on(t.organisationId, t.participantId)
       .where(sql`status = 'agreed'`),

@@ -2,8 +2,15 @@ import { eq, gt, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ComplianceListItem, type PlanContent, type PlanOverview, planContent } from '#shared/development-plans';
-import { todayIso } from '#shared/participants';
+import {
+  type ComplianceListItem,
+  type ComplianceSettings,
+  complianceStates,
+  type PlanContent,
+  type PlanOverview,
+  planContent,
+} from '#shared/development-plans';
+import { participantStatuses, todayIso } from '#shared/participants';
 import { createTestApp, type TestApp } from '../../../test/support/app';
 import {
   addCoach,
@@ -14,10 +21,10 @@ import {
   loggedIn,
 } from '../../../test/support/factories';
 import type { Db } from '../../db/client';
-import { auditLog, developmentPlanVersions, participants } from '../../db/schema';
+import { auditLog, developmentPlanSettings, developmentPlanVersions, participants } from '../../db/schema';
 import type { Actor } from '../../policy';
 import { addDays } from '../feedback/cadence';
-import { addMonths, complianceOf } from './compliance';
+import { addMonths, complianceOf, complianceOfFacts } from './compliance';
 import { listCompliance } from './compliance-list';
 
 let t: TestApp;
@@ -315,6 +322,143 @@ describe('GET /pop-compliance', () => {
     const result = await listCompliance(db, { actor }, { limit: 200, offset: 0 }, today);
     expect(result.total).toBe(cases.length);
     for (const item of result.items) expect(item.status).toEqual(expected.get(item.participant.id));
+  });
+  it('orders, counts and filters by the same state and deadline as complianceOfFacts, in both regimes, on any day', async () => {
+    // The list judges in SQL (compliance-list.ts) and shows complianceOfFacts' statuses; here the two must agree for
+    // random histories around month ends and leap days, every participant status, both regimes and any day.
+    const org = await buildOrganisation(db);
+    const team = await buildTeam(db, { organisationId: org.id });
+    const admin = await buildUser(db, { organisationId: org.id, role: 'admin' });
+    const actor: Actor = { id: admin.id, name: admin.name, role: 'admin', organisationId: org.id };
+    const dayArb = fc
+      .record({
+        year: fc.constantFrom(2019, 2020, 2023, 2024),
+        month: fc.integer({ min: 1, max: 12 }),
+        day: fc.constantFrom(1, 15, 28, 29, 30, 31),
+      })
+      .map(({ year, month, day }) => {
+        const first = `${year}-${String(month).padStart(2, '0')}-01`;
+        // The month's last day when it lacks this one.
+        const last = Number(addDays(addMonths(first, 1), -1).slice(8));
+        return addDays(first, Math.min(day, last) - 1);
+      });
+    const historyArb = fc.record({
+      status: fc.constantFrom(...participantStatuses, 'active', 'active', 'paused'),
+      start: fc.option(dayArb, { nil: null, freq: 6 }),
+      agreedAfter: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null, freq: 4 }),
+      counts: fc.tuple(...Array.from({ length: 4 }, () => fc.constantFrom(1, 1, 1, 1, 1, 0))),
+      actions: fc.constantFrom(0, 1, 2, 2, 3, 3),
+      reviewAfter: fc.option(fc.integer({ min: -30, max: 400 }), { nil: null, freq: 5 }),
+    });
+    const histories = fc.sample(historyArb, { numRuns: 50, seed: 7 });
+    const facts = new Map<string, Parameters<typeof complianceOfFacts>[0]>();
+    for (const h of histories) {
+      const p = await buildParticipant(db, {
+        organisationId: org.id,
+        teamId: team.id,
+        coachId: null,
+        status: h.status,
+      });
+      await db.update(participants).set({ startDate: h.start }).where(eq(participants.id, p.id));
+      const agreedOn = h.start && h.agreedAfter !== null ? addDays(h.start, h.agreedAfter) : null;
+      const [gc, gf, tc, tf] = h.counts;
+      const planFacts = {
+        genericCurrent: gc ?? 0,
+        genericFuture: gf ?? 0,
+        technicalCurrent: tc ?? 0,
+        technicalFuture: tf ?? 0,
+        actions: h.actions,
+        nextReviewDate: agreedOn && h.reviewAfter !== null ? addDays(agreedOn, h.reviewAfter) : null,
+      };
+      if (agreedOn) {
+        await agreed(org.id, p.id, [
+          {
+            on: agreedOn,
+            content: planContent.parse({
+              competencies: {
+                genericCurrent: ['samenwerken'].slice(0, planFacts.genericCurrent),
+                genericFuture: ['initiatief'].slice(0, planFacts.genericFuture),
+                technicalCurrent: [key()].slice(0, planFacts.technicalCurrent),
+                technicalFuture: [key()].slice(0, planFacts.technicalFuture),
+              },
+              actions: Array.from({ length: h.actions }, () => ({
+                key: key(),
+                what: 'x',
+                owner: 'coach',
+                dueDate: agreedOn,
+              })),
+              nextReviewDate: planFacts.nextReviewDate,
+            }),
+          },
+        ]);
+      }
+      facts.set(p.id, {
+        status: h.status,
+        archived: false,
+        startDate: h.start,
+        firstAgreedOn: agreedOn,
+        latest: agreedOn ? { agreedOn, facts: planFacts } : null,
+      });
+    }
+
+    const rank = { late: 0, incomplete: 1, due: 2, ok: 3, not_applicable: 4 } as const;
+    // Any day, or one on either side of a participant's deadline or of the start of its due window: where the
+    // judgements could part.
+    const ids = [...facts]
+      .filter(([, f]) => f.startDate && f.status !== 'registered' && f.status !== 'exited')
+      .map(([id]) => id);
+    const dayOf = (
+      pick: { id: string; edge: 'deadline' | 'window'; shift: number } | string,
+      settings: ComplianceSettings,
+    ) => {
+      if (typeof pick === 'string') return pick;
+      const f = facts.get(pick.id);
+      const deadline = f && complianceOfFacts(f, settings, '2000-01-01').deadline;
+      if (!deadline) return '2022-06-15';
+      const window = settings.regime === 'yearly' ? 30 : 14;
+      return addDays(deadline, pick.shift - (pick.edge === 'window' && f.latest ? window : 0));
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          dayArb,
+          fc.record({
+            id: fc.constantFrom(...ids),
+            edge: fc.constantFrom('deadline' as const, 'window' as const),
+            shift: fc.integer({ min: -1, max: 1 }),
+          }),
+        ),
+        fc.constantFrom('evaluation' as const, 'yearly' as const),
+        fc.integer({ min: 0, max: 30 }),
+        async (pick, regime, daysBeforeEvaluation) => {
+          const settings = { regime, daysBeforeEvaluation };
+          const today = dayOf(pick, settings);
+          await db
+            .insert(developmentPlanSettings)
+            .values({ organisationId: org.id, ...settings })
+            .onConflictDoUpdate({ target: developmentPlanSettings.organisationId, set: settings });
+          const expected = new Map([...facts].map(([id, f]) => [id, complianceOfFacts(f, settings, today)]));
+          const all = await listCompliance(db, { actor }, { limit: 200, offset: 0 }, today);
+          expect(all.total).toBe(histories.length);
+          for (const item of all.items) expect(item.status).toEqual(expected.get(item.participant.id));
+          const tally = Object.fromEntries(complianceStates.map((st) => [st, 0]));
+          for (const e of expected.values()) tally[e.state] = (tally[e.state] ?? 0) + 1;
+          expect(all.counts).toEqual(tally);
+          // Most urgent first, then the nearest deadline (none last).
+          const keys = all.items.map((i) => [rank[i.status.state], i.status.deadline ?? '9999'] as const);
+          for (let i = 1; i < keys.length; i++) {
+            const [a, b] = [keys[i - 1], keys[i]] as [(typeof keys)[number], (typeof keys)[number]];
+            expect(a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1])).toBe(true);
+          }
+          for (const state of complianceStates) {
+            const only = await listCompliance(db, { actor }, { state, limit: 200, offset: 0 }, today);
+            expect(only.total).toBe(tally[state]);
+            expect(only.items.every((i) => i.status.state === state)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 60, seed: 20261207 },
+    );
   });
 });
 
