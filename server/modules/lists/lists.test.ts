@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInListItems, type ListKind, listKinds, listUpdateBody } from '#shared/lists';
 import { createTestApp, type TestApp } from '../../../test/support/app';
-import { buildOrganisation, buildParticipant, loggedIn } from '../../../test/support/factories';
+import { buildOrganisation, buildParticipant, buildTeam, loggedIn } from '../../../test/support/factories';
 import type { Db } from '../../db/client';
 import { auditLog, feedbackRules, organisationListItems } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
@@ -132,6 +132,32 @@ describe('PUT /lists/:kind', () => {
     // Deactivating it instead is fine.
     const deactivated = withOwn.map((i) => (i.code === 'wep_plus' ? { ...i, active: false } : i));
     expect((await putList(cookie, 'programme_type', { items: deactivated })).statusCode).toBe(200);
+  });
+
+  it('refuses to remove an own exit destination that a work package still leads to', async () => {
+    const { orgId, cookie } = await adminOfNewOrganisation();
+    const withOwn = [...shipped('exit_destination'), { code: 'horeca_job', label: 'Job in de horeca', active: true }];
+    expect((await putList(cookie, 'exit_destination', { items: withOwn })).statusCode).toBe(200);
+    const team = await buildTeam(db, { organisationId: orgId });
+    const pkg = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/work-packages',
+      headers: { cookie },
+      payload: {
+        teamId: team.id,
+        name: 'Keuken',
+        step: 1,
+        workMode: 'uitvoerend',
+        nextSteps: [{ kind: 'outflow', exitDestination: 'horeca_job' }],
+      },
+    });
+    expect(pkg.statusCode, pkg.body).toBe(201);
+    const refused = await putList(cookie, 'exit_destination', { items: shipped('exit_destination') });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toEqual({ items: 'in_use' });
+    expect((await getLists(cookie)).json().exit_destination.map((i: { code: string }) => i.code)).toContain(
+      'horeca_job',
+    );
   });
 
   it('refuses to remove an own programme type that a feedback rule still names', async () => {

@@ -18,6 +18,7 @@ import {
   papActions,
   papDomains,
   participants,
+  workPackageNextSteps,
 } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import { AppError, fieldError } from '../../lib/errors';
@@ -99,10 +100,17 @@ async function codesInUse(tx: Tx, kind: ListKind, codes: string[]): Promise<stri
               .where(inArray(feedbackRules.programmeType, codes)),
           );
       case 'exit_destination':
+        // A work package's outflow step names one too: without it the pathway map would show a bare code.
         return tx
           .selectDistinct({ code: careerEvents.exitDestination })
           .from(careerEvents)
-          .where(inArray(careerEvents.exitDestination, codes));
+          .where(inArray(careerEvents.exitDestination, codes))
+          .union(
+            tx
+              .selectDistinct({ code: workPackageNextSteps.exitDestination })
+              .from(workPackageNextSteps)
+              .where(inArray(workPackageNextSteps.exitDestination, codes)),
+          );
       case 'consent_kind':
         return tx.selectDistinct({ code: consents.kind }).from(consents).where(inArray(consents.kind, codes));
       case 'indication_type':
