@@ -90,47 +90,52 @@ export function listParticipants(db: Db, ctx: RequestContext, q: z.infer<typeof 
   const where = caseloadWhere(actor, q);
   const orderBy = caseloadOrder(q);
 
-  return withTenant(db, actor.organisationId, async (tx) => {
-    const rows = await tx
-      .select({
-        id: participants.id,
-        firstName: participants.firstName,
-        lastName: participants.lastName,
-        status: participants.status,
-        startDate: participants.startDate,
-        programmeType: participants.programmeType,
-        siteId: participants.siteId,
-        siteName: sites.name,
-        teamId: participants.teamId,
-        teamName: teams.name,
-        archivedAt: participants.archivedAt,
-        coaches: coachesOfRow,
-        total: sql<number>`count(*) over ()`.mapWith(Number),
-      })
-      .from(participants)
-      .innerJoin(sites, eq(sites.id, participants.siteId))
-      .leftJoin(teams, eq(teams.id, participants.teamId))
-      .where(where)
-      .orderBy(...orderBy)
-      .limit(q.limit)
-      .offset(q.offset);
-    let total = rows[0]?.total ?? 0;
-    if (!rows.length && q.offset > 0) {
-      const [counted] = await tx.select({ n: count() }).from(participants).where(where);
-      total = counted?.n ?? 0;
-    }
-    const items: ParticipantListItem[] = rows.map((r) => ({
-      id: r.id,
-      firstName: r.firstName,
-      lastName: r.lastName,
-      status: r.status,
-      startDate: r.startDate,
-      programmeType: r.programmeType,
-      site: { id: r.siteId, name: r.siteName },
-      team: r.teamId && r.teamName !== null ? { id: r.teamId, name: r.teamName } : null,
-      coaches: r.coaches,
-      archived: r.archivedAt !== null,
-    }));
-    return { items, total };
-  });
+  return withTenant(
+    db,
+    actor.organisationId,
+    async (tx) => {
+      const rows = await tx
+        .select({
+          id: participants.id,
+          firstName: participants.firstName,
+          lastName: participants.lastName,
+          status: participants.status,
+          startDate: participants.startDate,
+          programmeType: participants.programmeType,
+          siteId: participants.siteId,
+          siteName: sites.name,
+          teamId: participants.teamId,
+          teamName: teams.name,
+          archivedAt: participants.archivedAt,
+          coaches: coachesOfRow,
+          total: sql<number>`count(*) over ()`.mapWith(Number),
+        })
+        .from(participants)
+        .innerJoin(sites, eq(sites.id, participants.siteId))
+        .leftJoin(teams, eq(teams.id, participants.teamId))
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(q.limit)
+        .offset(q.offset);
+      let total = rows[0]?.total ?? 0;
+      if (!rows.length && q.offset > 0) {
+        const [counted] = await tx.select({ n: count() }).from(participants).where(where);
+        total = counted?.n ?? 0;
+      }
+      const items: ParticipantListItem[] = rows.map((r) => ({
+        id: r.id,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        status: r.status,
+        startDate: r.startDate,
+        programmeType: r.programmeType,
+        site: { id: r.siteId, name: r.siteName },
+        team: r.teamId && r.teamName !== null ? { id: r.teamId, name: r.teamName } : null,
+        coaches: r.coaches,
+        archived: r.archivedAt !== null,
+      }));
+      return { items, total };
+    },
+    { genericPlans: true },
+  );
 }
