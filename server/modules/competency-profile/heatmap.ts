@@ -33,73 +33,78 @@ export function getCompetencyHeatmap(
   q: z.infer<typeof competencyHeatmapQuery>,
 ): Promise<CompetencyHeatmap> {
   const { actor } = ctx;
-  return withTenant(db, actor.organisationId, async (tx) => {
-    const [head] = await queryRows<TeamRow>(
-      tx,
-      sql`select
+  return withTenant(
+    db,
+    actor.organisationId,
+    async (tx) => {
+      const [head] = await queryRows<TeamRow>(
+        tx,
+        sql`select
         (select json_build_object('id', t.id, 'name', t.name) from teams t where t.id = ${teamId}) as team,
         ${currentFrameworkJson} as framework,
         array(select v.id from competency_framework_versions v where v.framework_id = ${defaultFrameworkId}) as version_ids`,
-    );
-    if (!head?.team) throw notFound('Team');
-    const framework = head.framework;
-    const competencies = (framework?.competencies ?? []).map(({ key, name, position }) => ({ key, name, position }));
+      );
+      if (!head?.team) throw notFound('Team');
+      const framework = head.framework;
+      const competencies = (framework?.competencies ?? []).map(({ key, name, position }) => ({ key, name, position }));
 
-    const where = caseloadWhere(actor, {
-      scope: 'all',
-      teamId,
-      status: q.status === 'active' ? 'active' : undefined,
-      archived: 'false',
-      sort: 'name',
-      order: 'asc',
-    });
-    // One primary-key range of latest_ratings (participant_id, 'supervisor') per row. The join with teams is
-    // there for caseloadWhere: with a join, Drizzle qualifies the columns its subqueries compare. The framework's
-    // versions are a constant list: as a subquery under the tenant policy PostgreSQL scanned the versions table once
-    // per rating (70 ms for a team of 234 at umbrella scale instead of 3).
-    const cells = framework
-      ? sql<Record<string, HeatmapCell>>`coalesce((
+      const where = caseloadWhere(actor, {
+        scope: 'all',
+        teamId,
+        status: q.status === 'active' ? 'active' : undefined,
+        archived: 'false',
+        sort: 'name',
+        order: 'asc',
+      });
+      // One primary-key range of latest_ratings (participant_id, 'supervisor') per row. The join with teams is
+      // there for caseloadWhere: with a join, Drizzle qualifies the columns its subqueries compare. The framework's
+      // versions are a constant list: as a subquery under the tenant policy PostgreSQL scanned the versions table once
+      // per rating (70 ms for a team of 234 at umbrella scale instead of 3).
+      const cells = framework
+        ? sql<Record<string, HeatmapCell>>`coalesce((
           select json_object_agg(lr.competency_key, json_build_object('score', lr.score, 'observedOn', lr.observed_on))
           from latest_ratings lr
           where lr.participant_id = ${participants.id} and lr.rater_kind = 'supervisor'
             and lr.framework_version_id = any(${uuidArray(head.version_ids)}::uuid[])
         ), '{}'::json)`
-      : sql<Record<string, HeatmapCell>>`'{}'::json`;
-    const rows = await tx
-      .select({
-        id: participants.id,
-        firstName: participants.firstName,
-        lastName: participants.lastName,
-        status: participants.status,
-        cells,
-      })
-      .from(participants)
-      .innerJoin(teams, eq(teams.id, participants.teamId))
-      .where(where)
-      .orderBy(
-        asc(sql`lower(${participants.lastName})`),
-        asc(sql`lower(${participants.firstName})`),
-        asc(participants.id),
-      );
+        : sql<Record<string, HeatmapCell>>`'{}'::json`;
+      const rows = await tx
+        .select({
+          id: participants.id,
+          firstName: participants.firstName,
+          lastName: participants.lastName,
+          status: participants.status,
+          cells,
+        })
+        .from(participants)
+        .innerJoin(teams, eq(teams.id, participants.teamId))
+        .where(where)
+        .orderBy(
+          asc(sql`lower(${participants.lastName})`),
+          asc(sql`lower(${participants.firstName})`),
+          asc(participants.id),
+        );
 
-    await recordAudit(tx, ctx, {
-      action: 'competency.heatmap.read',
-      targetType: 'team',
-      targetId: teamId,
-      details: { status: q.status, participants: rows.length },
-    });
-    return {
-      team: head.team,
-      framework: frameworkRef(framework),
-      scale: framework?.scale ?? [],
-      competencies,
-      rows: rows.map((r) => ({
-        participantId: r.id,
-        firstName: r.firstName,
-        lastName: r.lastName,
-        status: r.status,
-        cells: competencies.map((c) => r.cells[c.key] ?? null),
-      })),
-    };
-  });
+      await recordAudit(tx, ctx, {
+        action: 'competency.heatmap.read',
+        targetType: 'team',
+        targetId: teamId,
+        details: { status: q.status, participants: rows.length },
+      });
+      return {
+        team: head.team,
+        framework: frameworkRef(framework),
+        scale: framework?.scale ?? [],
+        competencies,
+        rows: rows.map((r) => ({
+          participantId: r.id,
+          firstName: r.firstName,
+          lastName: r.lastName,
+          status: r.status,
+          cells: competencies.map((c) => r.cells[c.key] ?? null),
+        })),
+      };
+    },
+    { genericPlans: true },
+  );
 }

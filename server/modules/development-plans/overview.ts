@@ -82,9 +82,14 @@ const noEvidence = (at: Date | null) => ({ competencies: [], skills: [], asOf: (
 
 /** GET /participants/:id/pop: a dossier read, audited. A participant reads their own; out of reach 404. */
 export function getPlanOverview(db: Db, ctx: RequestContext, participantId: string): Promise<PlanOverview> {
-  return withTenant(db, ctx.actor.organisationId, async (tx) => {
-    const access = await openPlanForRead(tx, ctx, participantId);
-    await recordAudit(tx, ctx, { action: 'pop.read', targetType: 'participant', targetId: participantId });
-    return planOverviewIn(tx, ctx, access);
-  });
+  return withTenant(
+    db,
+    ctx.actor.organisationId,
+    async (tx) => {
+      const access = await openPlanForRead(tx, ctx, participantId);
+      await recordAudit(tx, ctx, { action: 'pop.read', targetType: 'participant', targetId: participantId });
+      return planOverviewIn(tx, ctx, access);
+    },
+    { genericPlans: true },
+  );
 }
