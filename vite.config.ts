@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/vite/precompress';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: fromRoot('./web'),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     // Mirrors package.json "imports", so the web app uses the same zod contract as the server.
     alias: [{ find: /^#shared\/(.+)$/, replacement: `${fromRoot('./shared')}/$1.ts` }],

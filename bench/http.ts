@@ -7,6 +7,8 @@ import { type LatencySummary, summariseLatencies } from './stats';
 export interface HttpSettings {
   connections: number;
   duration: number;
+  /** Ask for compressed responses as a browser does (Accept-Encoding: br, gzip); off, every response is sent whole. */
+  compressed?: boolean;
 }
 
 export interface HttpResult {
@@ -26,6 +28,8 @@ export interface HttpResult {
    */
   serverCpuMsPerRequest: number;
   databaseCpuMsPerRequest?: number;
+  /** Response bytes per request as they travelled (compressed with --compressed), headers included. */
+  kbPerResponse: number;
 }
 
 /** CPU used so far by the database server's processes serving the benchmark (PostgreSQL), in ms. */
@@ -83,6 +87,9 @@ async function drive(
     databaseCpuMsPerRequest:
       dbCpuBefore === undefined || dbCpuAfter === undefined ? undefined : perRequest(dbCpuAfter - dbCpuBefore),
     requestsPerSecond: Math.round(result.requests.average),
+    kbPerResponse: result.requests.total
+      ? Math.round((result.throughput.total / result.requests.total / 1024) * 10) / 10
+      : 0,
     latencyMs: summariseLatencies(latencies),
     requests: result.requests.total,
     non2xx: result.non2xx,
@@ -113,11 +120,12 @@ export async function runScenarios(
     writer: plan.writer === plan.coach ? undefined : await login(baseUrl, plan.writer, password),
     supervisor: await login(baseUrl, plan.team.supervisor, password),
   };
+  const encoding = settings.compressed ? { 'accept-encoding': 'br, gzip' } : {};
   const base = (cookie: string): autocannon.Options => ({
     url: baseUrl,
     connections: settings.connections,
     duration: settings.duration,
-    headers: { cookie, accept: 'application/json' },
+    headers: { cookie, accept: 'application/json', ...encoding },
   });
   const results: HttpResult[] = [];
   const run = async (name: string, actor: BenchActor, options: autocannon.Options) => {
@@ -187,6 +195,7 @@ export async function runScenarios(
       cookie: cookies.writer ?? cookies.coach,
       'content-type': 'application/json',
       accept: 'application/json',
+      ...encoding,
     },
     requests: write,
   });
@@ -235,7 +244,12 @@ export async function runScenarios(
   ];
   await run('observation-save', plan.team.supervisor, {
     ...base(cookies.supervisor),
-    headers: { cookie: cookies.supervisor, 'content-type': 'application/json', accept: 'application/json' },
+    headers: {
+      cookie: cookies.supervisor,
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...encoding,
+    },
     requests: save,
   });
 
@@ -259,7 +273,7 @@ export async function runScenarios(
         return {
           ...req,
           path: `/api/v1/participants/${d.participantId}/pop/versions/${d.number}`,
-          headers: { cookie: d.cookie, 'content-type': 'application/json', accept: 'application/json' },
+          headers: { cookie: d.cookie, 'content-type': 'application/json', accept: 'application/json', ...encoding },
           body: JSON.stringify({ revision: d.revision, content: popDraftChange(d.content, d.saves) }),
         };
       },

@@ -62,7 +62,7 @@ export function checkTargets(targets: Target[], http: HttpResult[], serverRssPea
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 export function formatTable(http: HttpResult[], floor: FloorResult[], floorN: FloorResult[]): string {
-  const head = `${'scenario'.padEnd(22)}${pad('req/s', 8)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('non2xx', 8)}${pad('err', 6)}${pad('RSS MB', 8)}${pad('CPU ms/req', 11)}${pad('DB CPU', 8)} | ${'SQL floor: ops/s  p50    p95'}${floorN.length ? ` | ${'×N: ops/s  p95'}` : ''}`;
+  const head = `${'scenario'.padEnd(22)}${pad('req/s', 8)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('non2xx', 8)}${pad('err', 6)}${pad('RSS MB', 8)}${pad('CPU ms/req', 11)}${pad('DB CPU', 8)}${pad('KB/resp', 9)} | ${'SQL floor: ops/s  p50    p95'}${floorN.length ? ` | ${'×N: ops/s  p95'}` : ''}`;
   const lines = http.map((h) => {
     const f = floor.find((x) => x.name === h.name);
     const fn = floorN.find((x) => x.name === h.name);
@@ -72,7 +72,7 @@ export function formatTable(http: HttpResult[], floor: FloorResult[], floorN: Fl
     const floorNCols = floorN.length
       ? ` | ${fn ? `${pad(fn.opsPerSecond, 9)}${pad(fn.latencyMs.p95.toFixed(1), 7)}` : pad('-', 9)}`
       : '';
-    return `${h.name.padEnd(22)}${pad(h.requestsPerSecond, 8)}${pad(h.latencyMs.p50.toFixed(1), 8)}${pad(h.latencyMs.p95.toFixed(1), 8)}${pad(h.latencyMs.p99.toFixed(1), 8)}${pad(h.non2xx, 8)}${pad(h.errors + h.timeouts, 6)}${pad(h.rssPeakMb, 8)}${pad(h.serverCpuMsPerRequest.toFixed(2), 11)}${pad(h.databaseCpuMsPerRequest?.toFixed(2) ?? '-', 8)} | ${floorCols}${floorNCols}`;
+    return `${h.name.padEnd(22)}${pad(h.requestsPerSecond, 8)}${pad(h.latencyMs.p50.toFixed(1), 8)}${pad(h.latencyMs.p95.toFixed(1), 8)}${pad(h.latencyMs.p99.toFixed(1), 8)}${pad(h.non2xx, 8)}${pad(h.errors + h.timeouts, 6)}${pad(h.rssPeakMb, 8)}${pad(h.serverCpuMsPerRequest.toFixed(2), 11)}${pad(h.databaseCpuMsPerRequest?.toFixed(2) ?? '-', 8)}${pad(h.kbPerResponse.toFixed(1), 9)} | ${floorCols}${floorNCols}`;
   });
   return [head, '-'.repeat(head.length), ...lines].join('\n');
 }

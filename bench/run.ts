@@ -44,6 +44,7 @@ async function main() {
       profile: { type: 'boolean', default: false },
       existing: { type: 'boolean', default: false },
       only: { type: 'string' },
+      compressed: { type: 'boolean', default: false },
     },
   });
   if (!scaleNames.includes(values.scale as ScaleName)) {
@@ -53,6 +54,7 @@ async function main() {
   const settings = {
     connections: positive('connections', values.connections),
     duration: positive('duration', values.duration),
+    compressed: values.compressed,
   };
   const floorSeconds = positive('floor-seconds', values['floor-seconds']);
   const only = values.only ? new Set(values.only.split(',').map((n) => n.trim())) : undefined;
@@ -81,7 +83,7 @@ async function main() {
       log(`Warning: the machine is busy (load average ${loadBefore}); every figure will be worse than on a quiet one.`);
     }
     log(
-      `Bench: scale ${scale.name} on ${database.label}, ${settings.connections} connections, ${settings.duration} s per scenario`,
+      `Bench: scale ${scale.name} on ${database.label}, ${settings.connections} connections, ${settings.duration} s per scenario${settings.compressed ? ', compressed responses (br, gzip)' : ''}`,
     );
     const databaseSettings = (await database.serverSettings?.()) ?? {};
     if (Object.keys(databaseSettings).length) {

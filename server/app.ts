@@ -36,6 +36,7 @@ import { setupRoutes } from './modules/setup/routes';
 import { siteRoutes } from './modules/sites/routes';
 import { teamRoutes } from './modules/teams/routes';
 import { userRoutes } from './modules/users/routes';
+import { registerCompression } from './plugins/compression';
 import { registerErrorHandler } from './plugins/errors';
 import { registerNulGuard } from './plugins/nul-guard';
 import { registerOpenApi } from './plugins/openapi';
@@ -90,6 +91,7 @@ export async function buildApp({ config, database, webRoot, logStream }: AppOpti
   registerNulGuard(app);
   await registerSecurity(app, { production: config.NODE_ENV === 'production' });
   await registerOpenApi(app);
+  if (config.COMPRESS_RESPONSES) await registerCompression(app);
 
   const mailer = createMailer(config, database.db, app.log);
   const auth = createAuth(config, database.db, mailer);

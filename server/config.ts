@@ -34,6 +34,8 @@ const envSchema = z
     MAIL_FROM: z.string().default('Groeipad <no-reply@groeipad.local>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: bool.default(false),
+    /** Compress API responses (plugins/compression.ts); false when a reverse proxy in front already does. */
+    COMPRESS_RESPONSES: bool.default(true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {

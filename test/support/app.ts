@@ -14,13 +14,15 @@ export interface TestAppOptions {
   database?: TestDatabase;
   /** Captures the log lines (set LOG_LEVEL in env too, it is silent by default). */
   logStream?: { write(line: string): void };
+  /** A built web app to serve (plugins/web.ts). */
+  webRoot?: string;
 }
 
 /** A real app on its own database, driven through app.inject: no port, no browser. */
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ config, database, logStream: options.logStream });
+  const app = await buildApp({ config, database, logStream: options.logStream, webRoot: options.webRoot });
   await app.ready();
   return {
     app,
