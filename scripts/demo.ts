@@ -15,7 +15,8 @@ import { acquireLock } from '../server/db/embedded';
 import { organisations } from '../server/db/schema';
 import { openForLoading } from './seed/database';
 import { generateDemo } from './seed/demo';
-import { isEmpty, loadDataset } from './seed/load';
+import { loadDemo } from './seed/demo-services';
+import { isEmpty } from './seed/load';
 import { DEMO_PASSWORD } from './seed/scales';
 import { formatSummary } from './seed/summary';
 
@@ -46,12 +47,16 @@ async function prepare(dataDir: string, reset: boolean) {
   try {
     if (await isEmpty(database.db)) {
       console.log(`Building the demo workplace in ${resolve(dataDir)} …`);
-      const loaded = await loadDataset(database.db, generated.dataset, {
+      const { loaded, services } = await loadDemo(database.db, generated, {
         passwordHash: await hashPassword(DEMO_PASSWORD),
         origin: { scenario: 'demo', referenceDate: generated.referenceDate },
-        bulk: generated.bulk,
       });
       console.log(formatSummary(generated.dataset, loaded));
+      console.log(
+        `  pathway map: ${services.packages} work packages, ${services.placements} placements; ` +
+          `compartment: ${services.papDomains} PAP domains, ${services.papActions} PAP actions, ` +
+          `${services.instrumentResults} instrument results`,
+      );
     } else if (!(await holdsDemo(database.db, generated))) {
       throw new Error(`${dataDir} holds another database. Use --reset to replace it with the demo.`);
     } else {

@@ -15,6 +15,7 @@ import { builtInListItems } from '#shared/lists';
 import type { ParticipantStatus } from '#shared/participants';
 import { todayIso } from '#shared/participants';
 import { generateDemo } from '../scripts/seed/demo';
+import { loadDemo } from '../scripts/seed/demo-services';
 import { DEFAULT_PLAN_SETTINGS } from '../scripts/seed/generators/development-plans';
 import { exitDestinations } from '../scripts/seed/generators/participants';
 import { skillCatalogue } from '../scripts/seed/generators/skill-catalogue';
@@ -1034,7 +1035,7 @@ describe('loading', () => {
     const demo = generateDemo(todayIso());
     beforeAll(async () => {
       t = await createTestApp();
-      await loadDataset(t.database.db, demo.dataset, { passwordHash, origin: { scenario: 'demo' }, bulk: demo.bulk });
+      await loadDemo(t.database.db, demo, { passwordHash, origin: { scenario: 'demo' } });
     }, HEAVY);
     afterAll(() => t.close());
 
@@ -1056,7 +1057,11 @@ describe('loading', () => {
       const yusuf = demo.dataset.participants.find((p) => p.firstName === 'Yusuf');
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/participants/${yusuf?.id}`, headers: { cookie } });
       expect(res.statusCode).toBe(200);
-      expect(res.json().timeline.map((e: { kind: string }) => e.kind)).toEqual(['intake', 'start', 'team_change']);
+      const kinds = res.json().timeline.map((e: { kind: string }) => e.kind);
+      // His moves on the pathway map follow the path the generator drew.
+      expect(kinds.slice(0, 3)).toEqual(['intake', 'start', 'team_change']);
+      expect(kinds.slice(3).length).toBeGreaterThan(0);
+      expect(kinds.slice(3).every((k: string) => k === 'package_change')).toBe(true);
     });
 
     it('gives every workfloor screen something to show', async () => {
@@ -1126,6 +1131,59 @@ describe('loading', () => {
       const list = await get('marc@demo.example.org', '/api/v1/pop-compliance?limit=200');
       expect(list.counts).toEqual(expected);
       expect(list.counts.ok).toBeGreaterThan(10);
+    });
+
+    it('gives every team a pathway map with everyone at work on it, and Yusuf his place and readiness', async () => {
+      const get = async (loginName: string, url: string) => {
+        const cookie = await login(t.app, { loginName, password: DEMO_PASSWORD });
+        const res = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+        expect([url, res.statusCode]).toEqual([url, 200]);
+        return res.json();
+      };
+      const packages = await get('hilde@demo.example.org', '/api/v1/work-packages');
+      expect(packages.items).toHaveLength(demo.dataset.teams.length * 3);
+      for (const team of demo.dataset.teams) {
+        const ofTeam = packages.items.filter((p: { team: { id: string } }) => p.team.id === team.id);
+        expect(ofTeam.map((p: { step: number }) => p.step).sort()).toEqual([1, 2, 3]);
+      }
+      const working = demo.dataset.participants.filter(
+        (p) => (p.status === 'active' || p.status === 'paused') && !p.archivedAt,
+      );
+      const placed = await t.database.db.execute(
+        sql`select count(distinct participant_id)::int as n from work_package_placements where to_date is null`,
+      );
+      expect((placed as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(working.length);
+
+      const yusuf = demo.dataset.participants.find((p) => p.firstName === 'Yusuf')?.id;
+      for (const loginName of ['katrien@demo.example.org', 'yusuf.demir']) {
+        const url =
+          loginName === 'yusuf.demir' ? '/api/v1/participants/me/pathway' : `/api/v1/participants/${yusuf}/pathway`;
+        const map = await get(loginName, url);
+        expect(map.current, loginName).not.toBeNull();
+        expect(map.history.length).toBeGreaterThan(0);
+      }
+    });
+
+    it("holds Yusuf's and Lotte's PAP and instrument results for their coach, never for a supervisor", async () => {
+      const call = async (loginName: string, url: string) => {
+        const cookie = await login(t.app, { loginName, password: DEMO_PASSWORD });
+        return t.app.inject({ method: 'GET', url, headers: { cookie } });
+      };
+      const yusuf = demo.dataset.participants.find((p) => p.firstName === 'Yusuf')?.id;
+      const pap = await call('katrien@demo.example.org', `/api/v1/participants/${yusuf}/pap`);
+      expect(pap.statusCode).toBe(200);
+      const saved = pap.json().domains.filter((d: { status: string }) => d.status !== 'not_discussed');
+      expect(saved.length).toBe(4);
+      expect(pap.json().actions.length).toBe(3);
+      const results = await call('katrien@demo.example.org', `/api/v1/participants/${yusuf}/instrument-results`);
+      expect(results.statusCode).toBe(200);
+      expect(results.json().items.length).toBe(2);
+      // The supervisor of his team never reaches the compartment.
+      expect((await call('emre@demo.example.org', `/api/v1/participants/${yusuf}/pap`)).statusCode).toBe(403);
+      // Yusuf sees his own PAP without the item his coach holds back.
+      const own = await call('yusuf.demir', '/api/v1/participants/me/pap');
+      expect(own.statusCode).toBe(200);
+      expect(JSON.stringify(own.json())).not.toContain('vrederechter');
     });
 
     it('keeps the setup wizard closed', async () => {
