@@ -112,6 +112,8 @@ test('a supervisor keeps the ILUO matrix of their team and downloads the wall ch
   await expect(own).toBeFocused();
   await page.keyboard.press('Enter');
   const ownDialog = page.getByRole('dialog', { name: `${supervisor.name} · Haag snoeien` });
+  // The arrows move the choice only once the dialog has opened and put the focus on its first level.
+  await expect(ownDialog.getByRole('radio', { name: /I · In opleiding/ })).toBeFocused();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
   await expect(ownDialog.getByRole('radio', { name: /O · Kan het anderen leren/ })).toBeChecked();
   await ownDialog.getByRole('button', { name: 'Niveau opslaan' }).focus();
