@@ -161,8 +161,12 @@ export type MatrixSkill = z.infer<typeof matrixSkill>;
 export const matrixGroup = z.object({ name: z.string(), skills: z.array(matrixSkill) });
 export type MatrixGroup = z.infer<typeof matrixGroup>;
 
-export const trainingNeed = z.object({ skillId: id, personId: z.string(), level: z.number().int() });
-export type TrainingNeed = z.infer<typeof trainingNeed>;
+/** Someone at I or L for a skill. */
+export interface TrainingNeed {
+  skillId: string;
+  personId: string;
+  level: number;
+}
 
 export const iluoLabel = z.object({
   level,
@@ -175,6 +179,10 @@ export const iluoLabel = z.object({
 export type IluoLabel = z.infer<typeof iluoLabel>;
 export const iluoLabels = z.object({ items: z.array(iluoLabel) });
 
+/** A person's current level for one skill in the matrix; `assessor` is a position in the matrix's `assessors`. */
+export const matrixLevel = z.object({ level, assessedOn: z.iso.date(), assessor: z.number().int().nonnegative() });
+export type MatrixLevel = z.infer<typeof matrixLevel>;
+
 export const iluoMatrix = z.object({
   team: z.object({ id, name: z.string() }),
   labels: z.array(iluoLabel),
@@ -182,9 +190,14 @@ export const iluoMatrix = z.object({
   groups: z.array(matrixGroup),
   /** Active participants of the team (by name), then its supervisors (by name). */
   people: z.array(iluoPerson),
-  /** Only people with a level for a skill have a cell. */
-  cells: z.array(matrixCell),
-  trainingNeeds: z.array(trainingNeed),
+  /** The names of those who assessed the levels, each once. */
+  assessors: z.array(z.string()),
+  /**
+   * The current levels as a grid: a row per person in the order of `people`, a column per skill in the order of the
+   * groups' skills, null where nobody has a level. No ids per cell: a busy team has 15,000 cells, and repeating two
+   * ids and a name in each made the answer a megabyte. `matrixCells` gives the cells with their ids.
+   */
+  levels: z.array(z.array(matrixLevel.nullable())),
   /** What the caller may do here: define skills (admin or a supervisor of the team), set levels. */
   canManage: z.boolean(),
   canAssess: z.boolean(),
@@ -262,6 +275,45 @@ export function trainingNeedsOf(
   }
   return needs;
 }
+
+/** Every level in a matrix as a cell with its skill and person, skill by skill, people in the matrix's order. */
+export function matrixCells(matrix: Pick<IluoMatrix, 'groups' | 'people' | 'assessors' | 'levels'>): MatrixCell[] {
+  const skills = matrix.groups.flatMap((g) => g.skills);
+  const cells: MatrixCell[] = [];
+  skills.forEach((skill, col) => {
+    matrix.people.forEach((person, row) => {
+      const found = matrix.levels[row]?.[col];
+      if (!found) return;
+      cells.push({
+        skillId: skill.id,
+        personId: person.id,
+        level: found.level,
+        assessedOn: found.assessedOn,
+        assessorName: matrix.assessors[found.assessor] ?? '',
+      });
+    });
+  });
+  return cells;
+}
+
+/** One person's current level for one skill in a matrix, or null. */
+export function levelAt(
+  matrix: Pick<IluoMatrix, 'groups' | 'people' | 'levels'>,
+  skillId: string,
+  personId: string,
+): MatrixLevel | null {
+  const col = matrix.groups.flatMap((g) => g.skills).findIndex((s) => s.id === skillId);
+  const row = matrix.people.findIndex((p) => p.id === personId);
+  return matrix.levels[row]?.[col] ?? null;
+}
+
+/** The training needs of a matrix: skill by skill, people in the matrix's order. */
+export const matrixTrainingNeeds = (matrix: Pick<IluoMatrix, 'groups' | 'people' | 'assessors' | 'levels'>) =>
+  trainingNeedsOf(
+    matrix.groups.flatMap((g) => g.skills.map((s) => s.id)),
+    matrix.people.map((p) => p.id),
+    matrixCells(matrix),
+  );
 
 /** The latest assessment of a history: by the date it is about, then by when it was recorded. */
 export function latestAssessment<T extends { assessedOn: string; createdAt: string }>(history: readonly T[]) {

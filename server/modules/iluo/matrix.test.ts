@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtInIluoLabels, type IluoMatrix } from '#shared/iluo';
+import { builtInIluoLabels, type IluoMatrix, matrixCells, matrixTrainingNeeds } from '#shared/iluo';
 import { createTestApp, type TestApp } from '../../../test/support/app';
 import {
   addSupervisor,
@@ -125,20 +125,28 @@ describe('GET /teams/:id/iluo-matrix', () => {
       { kind: 'staff', id: supervisor.user.id, name: 'Zeger Zorg' },
     ]);
 
-    const cell = (skillId: string, personId: string) =>
-      m.cells.find((c) => c.skillId === skillId && c.personId === personId);
-    expect(cell(skills.haag.id, people.bert.id)).toEqual({
+    // A grid: a row per person, a column per skill in group order, each assessor's name once.
+    const order = m.groups.flatMap((g) => g.skills.map((s) => s.id));
+    expect(m.levels).toHaveLength(m.people.length);
+    expect(m.levels.every((row) => row.length === order.length)).toBe(true);
+    expect(new Set(m.assessors).size).toBe(m.assessors.length);
+    const bert = m.people.findIndex((p) => p.id === people.bert.id);
+    const haag = order.indexOf(skills.haag.id);
+    expect(m.levels[bert]?.[haag]).toEqual({ level: 4, assessedOn: '2025-03-01', assessor: expect.any(Number) });
+    expect(m.assessors[m.levels[bert]?.[haag]?.assessor ?? -1]).toBe('Bea Beoordelaar');
+
+    const cells = matrixCells(m);
+    expect(cells.find((c) => c.skillId === skills.haag.id && c.personId === people.bert.id)).toEqual({
       skillId: skills.haag.id,
       personId: people.bert.id,
       level: 4,
       assessedOn: '2025-03-01',
       assessorName: 'Bea Beoordelaar',
     });
-    expect(m.cells).toHaveLength(6);
-    const inMatrix = new Set(m.people.map((p) => p.id));
-    expect(m.cells.every((c) => inMatrix.has(c.personId))).toBe(true);
+    expect(cells).toHaveLength(6);
+    expect(m.levels.flat().filter(Boolean)).toHaveLength(6);
 
-    expect(m.trainingNeeds).toEqual([
+    expect(matrixTrainingNeeds(m)).toEqual([
       { skillId: skills.boom.id, personId: supervisor.user.id, level: 1 },
       { skillId: skills.maaier.id, personId: people.bert.id, level: 2 },
     ]);
@@ -176,7 +184,7 @@ describe('GET /teams/:id/iluo-matrix', () => {
     const { cookie } = await loggedIn(t.app, db, 'manager', org.id);
     const res = await get(cookie, `/teams/${team.id}/iluo-matrix`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ groups: [], people: [], cells: [], trainingNeeds: [] });
+    expect(res.json()).toMatchObject({ groups: [], people: [], assessors: [], levels: [] });
     expect(res.json().labels).toHaveLength(4);
   });
 });

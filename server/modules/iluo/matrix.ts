@@ -3,10 +3,9 @@ import {
   coverageBySkill,
   type IluoMatrix,
   type IluoPerson,
-  type MatrixCell,
   type MatrixGroup,
+  type MatrixLevel,
   skillFlag,
-  trainingNeedsOf,
 } from '#shared/iluo';
 import { type Db, queryRows, type Tx } from '../../db/client';
 import { UNPREPARED } from '../../db/prepared-client';
@@ -37,7 +36,7 @@ interface TeamRow {
   supervisor_ids: string[];
   labels: StoredLabel[] | string;
 }
-interface CellRow {
+export interface CellRow {
   skill_id: string;
   subject: string;
   level: number;
@@ -97,68 +96,78 @@ const cellsStatement = (skillIds: readonly string[], personIds: readonly string[
 const assessorsStatement = (ids: readonly string[]) =>
   sql`select u.id, u.name from "user" u where u.id = any(${textArray(ids)}::text[])`;
 
-/** Groups in the order of their first skill (skills come ordered by position). */
-function groupSkills(skills: readonly SkillJson[], coverage: Map<string, number>): MatrixGroup[] {
-  const groups = new Map<string, MatrixGroup>();
+/** Skills grouped, groups in the order of their first skill (skills come ordered by position). */
+function groupsOf(skills: readonly SkillJson[]): SkillJson[][] {
+  const groups = new Map<string, SkillJson[]>();
   for (const s of skills) {
-    let group = groups.get(s.groupName);
-    if (!group) {
-      group = { name: s.groupName, skills: [] };
-      groups.set(s.groupName, group);
-    }
-    const covered = coverage.get(s.id) ?? 0;
-    group.skills.push({
-      id: s.id,
-      name: s.name,
-      description: s.description,
-      critical: s.critical,
-      position: s.position,
-      coverage: covered,
-      flag: skillFlag(s.critical, covered),
-    });
+    const group = groups.get(s.groupName);
+    if (group) group.push(s);
+    else groups.set(s.groupName, [s]);
   }
   return [...groups.values()];
 }
 
-/** The whole matrix of one team in two statements, read from the current-level cache. */
+/**
+ * The levels as the contract's grid (a row per person, a column per skill in group order) with each assessor's name
+ * once; every cell row of statement 2 is of a skill and a person of the matrix, as it selected them by their ids.
+ */
+export function levelGrid(skillIds: readonly string[], personIds: readonly string[], rows: readonly CellRow[]) {
+  const col = new Map(skillIds.map((skillId, i) => [skillId, i]));
+  const row = new Map(personIds.map((personId, i) => [personId, i]));
+  const assessorIds = new Map<string, number>();
+  const levels: (MatrixLevel | null)[][] = personIds.map(() => skillIds.map(() => null));
+  for (const r of rows) {
+    const line = levels[row.get(r.subject) ?? -1];
+    const at = col.get(r.skill_id);
+    if (!line || at === undefined) continue;
+    let assessor = assessorIds.get(r.assessor_id);
+    if (assessor === undefined) {
+      assessor = assessorIds.size;
+      assessorIds.set(r.assessor_id, assessor);
+    }
+    line[at] = { level: Number(r.level), assessedOn: r.assessed_on, assessor };
+  }
+  return { levels, assessorIds: [...assessorIds.keys()] };
+}
+
+/** The whole matrix of one team in three statements, read from the current-level cache. */
 export async function loadMatrix(tx: Tx, actor: Actor, teamId: string): Promise<IluoMatrix> {
   const [team] = await queryRows<TeamRow>(tx, teamStatement(teamId));
   if (!team) throw notFound('Team');
-  const skills = parsed(team.skills);
+  const grouped = groupsOf(parsed(team.skills));
   const people: IluoPerson[] = [
     ...parsed(team.participants).map((p) => ({ kind: 'participant' as const, ...p })),
     ...parsed(team.staff).map((s) => ({ kind: 'staff' as const, ...s })),
   ];
-  const skillIds = skills.map((s) => s.id);
+  const skillIds = grouped.flatMap((g) => g.map((s) => s.id));
   const personIds = people.map((p) => p.id);
   const rows =
     skillIds.length && personIds.length ? await queryRows<CellRow>(tx, cellsStatement(skillIds, personIds)) : [];
-  const assessorIds = [...new Set(rows.map((r) => r.assessor_id))];
+  const { levels, assessorIds } = levelGrid(skillIds, personIds, rows);
   const names = new Map(
     (assessorIds.length ? await queryRows<Named>(tx, assessorsStatement(assessorIds)) : []).map((u) => [u.id, u.name]),
   );
-  const cells: MatrixCell[] = rows.map((r) => ({
-    skillId: r.skill_id,
-    personId: r.subject,
-    level: Number(r.level),
-    assessedOn: r.assessed_on,
-    assessorName: names.get(r.assessor_id) ?? '',
+  const coverage = coverageBySkill(
+    skillIds,
+    personIds,
+    rows.map((r) => ({ skillId: r.skill_id, personId: r.subject, level: Number(r.level) })),
+  );
+  const groups: MatrixGroup[] = grouped.map((skills) => ({
+    name: skills[0]?.groupName ?? '',
+    skills: skills.map((s) => {
+      const covered = coverage.get(s.id) ?? 0;
+      const { groupName: _, ...skill } = s;
+      return { ...skill, coverage: covered, flag: skillFlag(s.critical, covered) };
+    }),
   }));
-  // Skills are ordered by group in the answer, so training needs follow that order too.
-  const coverage = coverageBySkill(skillIds, personIds, cells);
-  const groups = groupSkills(skills, coverage);
   const target = { teamSupervisorIds: team.supervisor_ids };
   return {
     team: { id: team.id, name: team.name },
     labels: mergeLabels(parsed(team.labels).map((l) => ({ ...l, level: Number(l.level) }))),
     groups,
     people,
-    cells,
-    trainingNeeds: trainingNeedsOf(
-      groups.flatMap((g) => g.skills.map((s) => s.id)),
-      personIds,
-      cells,
-    ),
+    assessors: assessorIds.map((id) => names.get(id) ?? ''),
+    levels,
     canManage: can(actor, 'skill.manage', target),
     canAssess: can(actor, 'skill.assess', target),
   };

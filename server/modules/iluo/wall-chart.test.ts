@@ -37,11 +37,12 @@ const matrix: IluoMatrix = {
     { kind: 'participant', id: 'p1', name: 'Anna Aerts' },
     { kind: 'staff', id: 'u1', name: 'Zeger Zorg' },
   ],
-  cells: [
-    { skillId: 's1', personId: 'p1', level: 3, assessedOn: '2025-01-01', assessorName: 'x' },
-    { skillId: 's2', personId: 'u1', level: 1, assessedOn: '2025-01-01', assessorName: 'x' },
+  assessors: ['x'],
+  // Rows: Anna, Zeger; columns: s1, s2, s3.
+  levels: [
+    [{ level: 3, assessedOn: '2025-01-01', assessor: 0 }, null, null],
+    [null, { level: 1, assessedOn: '2025-01-01', assessor: 0 }, null],
   ],
-  trainingNeeds: [{ skillId: 's2', personId: 'u1', level: 1 }],
   canManage: false,
   canAssess: false,
 };
@@ -96,7 +97,7 @@ describe('the wall chart document', () => {
   });
 
   it('says so when the team has no skills yet', () => {
-    const empty = wallChartDocument({ ...matrix, groups: [], cells: [], trainingNeeds: [] }, 'A4', '2026-11-23');
+    const empty = wallChartDocument({ ...matrix, groups: [], levels: [[], []] }, 'A4', '2026-11-23');
     expect(JSON.stringify(empty.content)).toContain('Deze ploeg heeft nog geen taken.');
   });
 });

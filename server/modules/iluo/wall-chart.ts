@@ -1,5 +1,5 @@
 import type { CanvasElement, Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { type IluoMatrix, type IluoPerson, iluoFilledPolygon, type PdfSize } from '#shared/iluo';
+import { type IluoMatrix, type IluoPerson, iluoFilledPolygon, matrixTrainingNeeds, type PdfSize } from '#shared/iluo';
 
 /**
  * The ILUO wall chart as a pdfmake document (landscape A4 or A3): title with team and date, the legend, the matrix
@@ -77,7 +77,6 @@ export function wallChartDocument(matrix: IluoMatrix, size: PdfSize, today: stri
   const cell = Math.max(8, Math.min(s.maxCell, Math.floor((room / n) * 10) / 10));
   const symbolHeight = Math.min(cell, s.maxCell - 4);
   const headerFont = Math.max(5, Math.min(s.base, cell - 3));
-  const levels = new Map(matrix.cells.map((c) => [`${c.skillId}\n${c.personId}`, c.level]));
   const date = dutchDate(today);
   const title = `ILUO-matrix ${matrix.team.name}`;
   const withGroups = matrix.groups.some((g) => g.name !== '');
@@ -98,13 +97,13 @@ export function wallChartDocument(matrix: IluoMatrix, size: PdfSize, today: stri
       }),
     ),
   ];
-  const personRows: TableCell[][] = matrix.people.map((person) => [
+  const personRows: TableCell[][] = matrix.people.map((person, row) => [
     { text: personLabel(person), fontSize: s.base, italics: person.kind === 'staff' },
-    ...skills.map((skill): TableCell => {
-      const level = levels.get(`${skill.id}\n${person.id}`);
-      return level === undefined
-        ? { text: '' }
-        : { canvas: iluoSymbol(level, cell, symbolHeight), fillColor: skill.critical ? CRITICAL_FILL : undefined };
+    ...skills.map((skill, col): TableCell => {
+      const found = matrix.levels[row]?.[col];
+      return found
+        ? { canvas: iluoSymbol(found.level, cell, symbolHeight), fillColor: skill.critical ? CRITICAL_FILL : undefined }
+        : { text: '' };
     }),
   ]);
   const coverageRow: TableCell[] = [
@@ -160,7 +159,7 @@ export function wallChartDocument(matrix: IluoMatrix, size: PdfSize, today: stri
   const personName = new Map(matrix.people.map((p) => [p.id, p.name]));
   const letter = (level: number) => matrix.labels.find((l) => l.level === level)?.letter ?? String(level);
   const needsBySkill = new Map<string, string[]>();
-  for (const need of matrix.trainingNeeds) {
+  for (const need of matrixTrainingNeeds(matrix)) {
     const list = needsBySkill.get(need.skillId) ?? [];
     list.push(`${personName.get(need.personId) ?? ''} (${letter(need.level)})`);
     needsBySkill.set(need.skillId, list);

@@ -2,9 +2,9 @@ import './iluo.css';
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IluoMatrix } from '#shared/iluo';
+import { type IluoMatrix, matrixTrainingNeeds } from '#shared/iluo';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
@@ -181,8 +181,9 @@ function TrainingNeeds({ matrix }: { matrix: IluoMatrix }) {
   const titleId = useId();
   const people = new Map(matrix.people.map((p) => [p.id, p.name]));
   const skills = matrix.groups.flatMap((g) => g.skills);
+  const needs = useMemo(() => matrixTrainingNeeds(matrix), [matrix]);
   const bySkill = skills
-    .map((skill) => ({ skill, needs: matrix.trainingNeeds.filter((n) => n.skillId === skill.id) }))
+    .map((skill) => ({ skill, needs: needs.filter((n) => n.skillId === skill.id) }))
     .filter((entry) => entry.needs.length > 0);
   return (
     <section aria-labelledby={titleId}>

@@ -2,7 +2,7 @@ import { Button, Group, Radio, Stack, Text, Textarea, TextInput, Title } from '@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type IluoMatrix, iluoLevels, skillLevelCreateBody } from '#shared/iluo';
+import { type IluoMatrix, iluoLevels, levelAt, skillLevelCreateBody } from '#shared/iluo';
 import { Dialog } from '../../components/Dialog';
 import { FormActions } from '../../components/FormActions';
 import { Loading } from '../../components/Loading';
@@ -31,7 +31,7 @@ export function LevelDialog({ matrix, choice, onClose }: Props) {
   const queryClient = useQueryClient();
   const { skill, person } = choice;
   // From the matrix as it is now: after a level is taken back, "now" shows the one before it.
-  const cell = matrix.cells.find((c) => c.skillId === skill.id && c.personId === person.id) ?? null;
+  const cell = levelAt(matrix, skill.id, person.id);
   const history = useQuery(skillHistoryQuery(skill.id, person));
   const [level, setLevel] = useState<string>(cell ? String(cell.level) : '');
   const [assessedOn, setAssessedOn] = useState(today());

@@ -1,7 +1,7 @@
 import { Text, VisuallyHidden } from '@mantine/core';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IluoMatrix, IluoPerson, MatrixCell, MatrixSkill } from '#shared/iluo';
+import type { IluoMatrix, IluoPerson, MatrixSkill } from '#shared/iluo';
 import { FlagIcon } from './FlagIcon';
 import { IluoIcon } from './IluoIcon';
 import { levelName } from './words';
@@ -9,7 +9,6 @@ import { levelName } from './words';
 export interface CellChoice {
   skill: MatrixSkill;
   person: IluoPerson;
-  cell: MatrixCell | null;
 }
 
 interface Props {
@@ -29,7 +28,6 @@ export function MatrixTable({ matrix, onOpen }: Props) {
   const skills = matrix.groups.flatMap((g) => g.skills);
   const [active, setActive] = useState({ row: 0, col: 0 });
   const buttons = useRef(new Map<string, HTMLButtonElement>());
-  const cells = new Map(matrix.cells.map((c) => [`${c.skillId}\n${c.personId}`, c]));
   const withGroups = matrix.groups.some((g) => g.name !== '');
   const rows = matrix.people.length;
   const cols = skills.length;
@@ -110,7 +108,7 @@ export function MatrixTable({ matrix, onOpen }: Props) {
                   {person.kind === 'staff' && <span className="iluo-staff"> ({t('iluo.matrix.staff')})</span>}
                 </th>
                 {skills.map((skill, col) => {
-                  const cell = cells.get(`${skill.id}\n${person.id}`) ?? null;
+                  const cell = matrix.levels[row]?.[col] ?? null;
                   const level = cell ? levelName(t, cell.level, matrix.labels) : t('iluo.matrix.noLevel');
                   const isActive = current.row === row && current.col === col;
                   return (
@@ -126,7 +124,7 @@ export function MatrixTable({ matrix, onOpen }: Props) {
                         }}
                         onFocus={() => setActive({ row, col })}
                         onKeyDown={(event) => onKeyDown(event, row, col)}
-                        onClick={() => onOpen({ skill, person, cell })}
+                        onClick={() => onOpen({ skill, person })}
                       >
                         {cell ? (
                           <IluoIcon level={cell.level} size={28} />
