@@ -182,7 +182,7 @@ export function submitMentorObservation(
       return { saved: { ok: true as const, observedOn: draft.observedOn, ratingCount: n?.n ?? 0 }, created: false };
     }
     const version = await checkObservation(tx, participant, body, invitation);
-    const id = await insertObservation(tx, {
+    const { id } = await insertObservation(tx, {
       organisationId: invitation.organisationId,
       participantId: participant.id,
       raterKind: 'mentor',

@@ -69,6 +69,40 @@ describe('POST /observations: who may rate whom', () => {
     expect(JSON.stringify(audit[0])).not.toContain('rustig');
   });
 
+  it('answers exactly what a later read shows, whatever the order of the scores and the notes', async () => {
+    const w = await workplace(t);
+    const competency = fc.constantFrom(w.c1, w.c2, w.c3);
+    const rating = fc.record({
+      c: competency,
+      score: fc.integer({ min: 1, max: 4 }),
+      note: fc.option(fc.constantFrom('Goed.', 'Let op tempo', ''), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(rating, { minLength: 1, maxLength: 3, selector: (r) => r.c.id }),
+        fc.option(fc.constantFrom('Werkt rustig door.', ''), { nil: undefined }),
+        fc.constantFrom(w.supervisor, w.coach),
+        async (scores, note, rater) => {
+          const res = await post(
+            rater.cookie,
+            observationBody(w, {
+              note,
+              ratings: scores.map((r) => ({ competencyId: r.c.id, score: r.score, note: r.note })),
+            }),
+          );
+          expect(res.statusCode, res.body).toBe(201);
+          const list = await call(t, w.coach.cookie, {
+            method: 'GET',
+            url: `/api/v1/participants/${w.participant.id}/observations?limit=100`,
+          });
+          const read = list.json().items.find((o: { id: string }) => o.id === res.json().id);
+          expect(res.json()).toEqual(read);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
   it('stores a coach’s scores of a participant of their caseload in the coach series', async () => {
     const w = await workplace(t);
     const res = await post(w.coach.cookie, observationBody(w));

@@ -9,6 +9,7 @@ import {
   ratings,
   user,
 } from '../../db/schema';
+import type { NewObservation } from './write';
 
 /** Newest first: by date, then by when it was recorded; the id keeps pages from overlapping. */
 const newestFirst = [desc(observations.observedOn), desc(observations.createdAt), desc(observations.id)];
@@ -89,6 +90,34 @@ async function shape(tx: Tx, where: SQL | undefined, page: { limit: number; offs
       createdAt: r.createdAt.toISOString(),
     }),
   );
+}
+
+/**
+ * An observation just written, in the shape `shape` reads (a test holds the two equal), built from what was written
+ * instead of read back: two statements fewer on every save.
+ */
+export function justStored(o: NewObservation, stored: { id: string; createdAt: Date }, raterName: string): Observation {
+  const competencyOf = (id: string) => o.version.competencies.get(id);
+  return {
+    id: stored.id,
+    participantId: o.participantId,
+    raterKind: o.raterKind,
+    rater: { id: o.raterUserId, name: raterName },
+    frameworkVersion: { id: o.version.id, frameworkId: o.version.frameworkId, number: o.version.number },
+    observedOn: o.observedOn,
+    context: o.context,
+    note: o.note || null,
+    ratings: [...o.ratings]
+      .sort((a, b) => (competencyOf(a.competencyId)?.position ?? 0) - (competencyOf(b.competencyId)?.position ?? 0))
+      .map((r) => ({
+        competencyId: r.competencyId,
+        competencyKey: competencyOf(r.competencyId)?.key ?? '',
+        competencyName: competencyOf(r.competencyId)?.name ?? '',
+        score: r.score,
+        note: r.note || null,
+      })),
+    createdAt: stored.createdAt.toISOString(),
+  };
 }
 
 export async function loadObservation(tx: Tx, id: string, hideNotes = false): Promise<Observation | undefined> {

@@ -1,6 +1,6 @@
-import { and, asc, eq, min } from 'drizzle-orm';
+import { and, eq, min, sql } from 'drizzle-orm';
 import type { ScaleLevel } from '#shared/competencies';
-import type { Tx } from '../../db/client';
+import { queryRows, type Tx } from '../../db/client';
 import { careerEvents, competencies, competencyFrameworkVersions } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 
@@ -19,27 +19,40 @@ export interface VersionForRating {
   competencies: Map<string, { key: string; name: string; position: number }>;
 }
 
-/** A framework version of the actor's organisation (row-level security hides every other), or undefined. */
-export async function loadVersion(tx: Tx, versionId: string): Promise<VersionForRating | undefined> {
-  const [version] = await tx
-    .select({
-      id: competencyFrameworkVersions.id,
-      frameworkId: competencyFrameworkVersions.frameworkId,
-      number: competencyFrameworkVersions.number,
-      scale: competencyFrameworkVersions.scale,
-    })
-    .from(competencyFrameworkVersions)
-    .where(eq(competencyFrameworkVersions.id, versionId));
-  if (!version) return undefined;
-  const rows = await tx
-    .select({ id: competencies.id, key: competencies.key, name: competencies.name, position: competencies.position })
-    .from(competencies)
-    .where(eq(competencies.versionId, versionId))
-    .orderBy(asc(competencies.position));
-  return {
-    ...version,
-    competencies: new Map(rows.map((r) => [r.id, { key: r.key, name: r.name, position: r.position }])),
-  };
+interface VersionJson {
+  id: string;
+  frameworkId: string;
+  number: number;
+  scale: ScaleLevel[];
+  competencies: { id: string; key: string; name: string; position: number }[];
+}
+
+const asVersion = (v: VersionJson): VersionForRating => ({
+  id: v.id,
+  frameworkId: v.frameworkId,
+  number: v.number,
+  scale: v.scale,
+  competencies: new Map(v.competencies.map((c) => [c.id, { key: c.key, name: c.name, position: c.position }])),
+});
+
+/**
+ * What an observation is checked against, in one statement (a save's round trips cost more than these reads): the
+ * participant's first start and the framework version with its competencies. Row-level security hides another
+ * organisation's version, so it reads as unknown.
+ */
+async function loadFacts(tx: Tx, participantId: string, versionId: string) {
+  const [row] = await queryRows<{ first_start: string | null; version: VersionJson | null }>(
+    tx,
+    sql`select
+      (select min(e.date)::text from ${careerEvents} e
+        where e.participant_id = ${participantId} and e.kind = 'start') as first_start,
+      (select json_build_object('id', v.id, 'frameworkId', v.framework_id, 'number', v.number, 'scale', v.scale,
+          'competencies', coalesce((select json_agg(json_build_object('id', c.id, 'key', c.key, 'name', c.name,
+              'position', c.position) order by c.position)
+            from ${competencies} c where c.version_id = v.id), '[]'::json))
+        from ${competencyFrameworkVersions} v where v.id = ${versionId}) as version`,
+  );
+  return { firstStart: row?.first_start ?? null, version: row?.version ? asVersion(row.version) : undefined };
 }
 
 export interface RatingCandidate {
@@ -92,11 +105,10 @@ export async function checkObservation(
   period?: { validFrom: string; validUntil: string },
 ): Promise<VersionForRating> {
   if (participant.archivedAt) throw new AppError('conflict', 'This dossier is archived and read-only');
-  const firstStart = await firstStartOf(tx, participant.id);
+  const { firstStart, version } = await loadFacts(tx, participant.id, input.frameworkVersionId);
   if (!firstStart) throw new AppError('not_started', 'This participant has not started yet: there is nothing to score');
 
   const fields: Record<string, string> = {};
-  const version = await loadVersion(tx, input.frameworkVersionId);
   if (!version) fields.frameworkVersionId = 'unknown_reference';
   else Object.assign(fields, ratingProblems(version, input.ratings));
   if (input.observedOn < firstStart) fields.observedOn = 'before_start';

@@ -15,9 +15,9 @@ import { can } from '../../policy';
 import { type RequestContext, recordAudit } from '../audit/record';
 import { resolveAccess } from '../participants/access';
 import { recomputeKeys } from './latest';
-import { loadObservation, pageOfParticipant } from './read';
+import { justStored, loadObservation, pageOfParticipant } from './read';
 import { checkObservation } from './rules';
-import { assertSameDraft, findByClientKey, insertObservation } from './write';
+import { assertSameDraft, findByClientKey, insertObservation, type NewObservation } from './write';
 
 export interface Saved {
   observation: Observation;
@@ -54,7 +54,7 @@ async function saveAsRater(
     return stored(tx, draft.id);
   }
   const version = await checkObservation(tx, participant, body);
-  const id = await insertObservation(tx, {
+  const observation: NewObservation = {
     organisationId: actor.organisationId,
     participantId: participant.id,
     raterKind,
@@ -66,14 +66,15 @@ async function saveAsRater(
     clientKey: body.clientKey,
     version,
     ratings: body.ratings,
-  });
+  };
+  const written = await insertObservation(tx, observation);
   await recordAudit(tx, ctx, {
     action: 'observation.created',
     targetType: 'observation',
-    targetId: id,
+    targetId: written.id,
     details: { participantId: participant.id, raterKind, context: body.context, ratingCount: body.ratings.length },
   });
-  return { ...(await stored(tx, id)), created: true };
+  return { observation: justStored(observation, written, actor.name), created: true };
 }
 
 /**

@@ -85,7 +85,7 @@ export function mapWriteRefusal(err: unknown): unknown {
  * Stores an observation with its ratings (each carrying copies of the participant, rater kind, key and date for the
  * evolution chart's index) and offers them to the latest-ratings cache, all in the caller's transaction.
  */
-export async function insertObservation(tx: Tx, o: NewObservation): Promise<string> {
+export async function insertObservation(tx: Tx, o: NewObservation): Promise<{ id: string; createdAt: Date }> {
   try {
     const [row] = await tx
       .insert(observations)
@@ -101,7 +101,7 @@ export async function insertObservation(tx: Tx, o: NewObservation): Promise<stri
         note: o.note || null,
         clientKey: o.clientKey ?? null,
       })
-      .returning({ id: observations.id });
+      .returning({ id: observations.id, createdAt: observations.createdAt });
     if (!row) throw new Error('observation not stored');
     await tx.insert(ratings).values(
       o.ratings.map((r) => ({
@@ -119,7 +119,7 @@ export async function insertObservation(tx: Tx, o: NewObservation): Promise<stri
       })),
     );
     await cacheNewObservation(tx, row.id);
-    return row.id;
+    return row;
   } catch (err) {
     throw mapWriteRefusal(err);
   }
