@@ -1,7 +1,14 @@
-import { aliasedTable, and, desc, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { actionProgress, goalNote, PlanTextSection, Proposal, presentation } from '#shared/development-plans';
-import type { Tx } from '../../db/client';
+import type {
+  ActionStatus,
+  actionProgress,
+  goalNote,
+  PlanTextSection,
+  Proposal,
+  presentation,
+} from '#shared/development-plans';
+import { queryRows, type Tx } from '../../db/client';
 import {
   developmentPlanActionProgress,
   developmentPlanGoalNotes,
@@ -25,11 +32,8 @@ export interface FollowUp {
 
 type Named = { id: string; name: string } | null;
 const named = (id: string | null, name: string | null): Named => (id && name !== null ? { id, name } : null);
-
-const updater = aliasedTable(user, 'updater');
-const author = aliasedTable(user, 'author');
-const proposer = aliasedTable(user, 'proposer');
-const resolver = aliasedTable(user, 'resolver');
+const iso = (at: string) => new Date(at).toISOString();
+const isoOrNull = (at: string | null) => (at ? iso(at) : null);
 
 interface ProposalPayload {
   what?: string;
@@ -40,79 +44,90 @@ interface ProposalPayload {
   text?: string;
 }
 
-export async function loadFollowUp(tx: Tx, participantId: string): Promise<FollowUp> {
-  const ap = developmentPlanActionProgress;
-  const gn = developmentPlanGoalNotes;
-  const pr = developmentPlanProposals;
-  const ps = developmentPlanPresentations;
-  // Four small index range reads; sequential on purpose (one connection per transaction).
-  const progressRows = await tx
-    .select({
-      key: ap.actionKey,
-      status: ap.status,
-      updatedAt: ap.updatedAt,
-      updatedById: ap.updatedBy,
-      updatedByName: updater.name,
-    })
-    .from(ap)
-    .leftJoin(updater, and(eq(updater.id, ap.updatedBy), eq(updater.organisationId, ap.organisationId)))
-    .where(eq(ap.participantId, participantId))
-    .orderBy(ap.actionKey);
-  const noteRows = await tx
-    .select({
-      id: gn.id,
-      goalKey: gn.goalKey,
-      text: gn.text,
-      createdAt: gn.createdAt,
-      authorId: gn.authorId,
-      authorName: author.name,
-    })
-    .from(gn)
-    .leftJoin(author, and(eq(author.id, gn.authorId), eq(author.organisationId, gn.organisationId)))
-    .where(eq(gn.participantId, participantId))
-    .orderBy(desc(gn.createdAt), desc(gn.id));
-  const proposalRows = await tx
-    .select({
-      id: pr.id,
-      kind: pr.kind,
-      payload: pr.payload,
-      message: pr.message,
-      status: pr.status,
-      reply: pr.reply,
-      createdAt: pr.createdAt,
-      createdById: pr.createdBy,
-      createdByName: proposer.name,
-      resolvedAt: pr.resolvedAt,
-      resolvedById: pr.resolvedBy,
-      resolvedByName: resolver.name,
-    })
-    .from(pr)
-    .leftJoin(proposer, and(eq(proposer.id, pr.createdBy), eq(proposer.organisationId, pr.organisationId)))
-    .leftJoin(resolver, and(eq(resolver.id, pr.resolvedBy), eq(resolver.organisationId, pr.organisationId)))
-    .where(eq(pr.participantId, participantId))
-    .orderBy(desc(pr.createdAt), desc(pr.id));
-  const presentationRows = await tx
-    .select({ id: ps.id, presentedOn: ps.presentedOn, occasion: ps.occasion, versionNumber: ps.versionNumber })
-    .from(ps)
-    .where(eq(ps.participantId, participantId))
-    .orderBy(desc(ps.presentedOn), desc(ps.createdAt), desc(ps.id));
+/** Timestamps arrive as JSON text (with the offset); the contract wants them in UTC. */
+interface FollowUpRow {
+  progress: {
+    key: string;
+    status: ActionStatus;
+    updatedAt: string;
+    updatedById: string | null;
+    updatedByName: string | null;
+  }[];
+  notes: {
+    id: string;
+    goalKey: string;
+    text: string;
+    createdAt: string;
+    authorId: string | null;
+    authorName: string | null;
+  }[];
+  proposals: {
+    id: string;
+    kind: Proposal['kind'];
+    payload: ProposalPayload;
+    message: string;
+    status: Proposal['status'];
+    reply: string | null;
+    createdAt: string;
+    createdById: string | null;
+    createdByName: string | null;
+    resolvedAt: string | null;
+    resolvedById: string | null;
+    resolvedByName: string | null;
+  }[];
+  presentations: z.infer<typeof presentation>[];
+}
 
+/**
+ * Four small index range reads in one statement: a POP read is a handful of round trips, and each one costs more
+ * than these reads. The people's names come from the same organisation only.
+ */
+const followUpStatement = (participantId: string) => sql`
+  select
+    coalesce((select json_agg(json_build_object('key', ap.action_key, 'status', ap.status,
+        'updatedAt', ap.updated_at, 'updatedById', ap.updated_by, 'updatedByName', u.name) order by ap.action_key)
+      from ${developmentPlanActionProgress} ap
+      left join ${user} u on u.id = ap.updated_by and u.organisation_id = ap.organisation_id
+      where ap.participant_id = ${participantId}), '[]'::json) as progress,
+    coalesce((select json_agg(json_build_object('id', gn.id, 'goalKey', gn.goal_key, 'text', gn.text,
+        'createdAt', gn.created_at, 'authorId', gn.author_id, 'authorName', u.name)
+        order by gn.created_at desc, gn.id desc)
+      from ${developmentPlanGoalNotes} gn
+      left join ${user} u on u.id = gn.author_id and u.organisation_id = gn.organisation_id
+      where gn.participant_id = ${participantId}), '[]'::json) as notes,
+    coalesce((select json_agg(json_build_object('id', pr.id, 'kind', pr.kind, 'payload', pr.payload,
+        'message', pr.message, 'status', pr.status, 'reply', pr.reply, 'createdAt', pr.created_at,
+        'createdById', pr.created_by, 'createdByName', c.name, 'resolvedAt', pr.resolved_at,
+        'resolvedById', pr.resolved_by, 'resolvedByName', r.name) order by pr.created_at desc, pr.id desc)
+      from ${developmentPlanProposals} pr
+      left join ${user} c on c.id = pr.created_by and c.organisation_id = pr.organisation_id
+      left join ${user} r on r.id = pr.resolved_by and r.organisation_id = pr.organisation_id
+      where pr.participant_id = ${participantId}), '[]'::json) as proposals,
+    coalesce((select json_agg(json_build_object('id', ps.id, 'presentedOn', ps.presented_on,
+        'occasion', ps.occasion, 'versionNumber', ps.version_number)
+        order by ps.presented_on desc, ps.created_at desc, ps.id desc)
+      from ${developmentPlanPresentations} ps
+      where ps.participant_id = ${participantId}), '[]'::json) as presentations`;
+
+export async function loadFollowUp(tx: Tx, participantId: string): Promise<FollowUp> {
+  const [row] = await queryRows<FollowUpRow>(tx, followUpStatement(participantId));
+  if (!row) throw new Error('the follow-up statement answers one row');
   return {
-    actionProgress: progressRows.map((r) => ({
+    actionProgress: row.progress.map((r) => ({
       key: r.key,
       status: r.status,
-      updatedAt: r.updatedAt.toISOString(),
+      updatedAt: iso(r.updatedAt),
       updatedBy: named(r.updatedById, r.updatedByName),
     })),
-    goalNotes: noteRows.map((r) => ({
+    goalNotes: row.notes.map((r) => ({
       id: r.id,
       goalKey: r.goalKey,
       text: r.text,
-      createdAt: r.createdAt.toISOString(),
+      createdAt: iso(r.createdAt),
       author: named(r.authorId, r.authorName),
     })),
-    proposals: proposalRows.map((r) => {
-      const p = r.payload as ProposalPayload;
+    proposals: row.proposals.map((r) => {
+      const p = r.payload;
       return {
         id: r.id,
         kind: r.kind,
@@ -125,12 +140,12 @@ export async function loadFollowUp(tx: Tx, participantId: string): Promise<Follo
         message: r.message,
         status: r.status,
         reply: r.reply,
-        createdAt: r.createdAt.toISOString(),
+        createdAt: iso(r.createdAt),
         createdBy: named(r.createdById, r.createdByName),
-        resolvedAt: r.resolvedAt?.toISOString() ?? null,
+        resolvedAt: isoOrNull(r.resolvedAt),
         resolvedBy: named(r.resolvedById, r.resolvedByName),
       };
     }),
-    presentations: presentationRows,
+    presentations: row.presentations,
   };
 }

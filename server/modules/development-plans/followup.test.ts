@@ -523,3 +523,53 @@ describe('presentations', () => {
     );
   });
 });
+
+describe('the follow-up in the overview', () => {
+  it('shows each list newest first (actions by key), with the names of who wrote, proposed and answered', async () => {
+    const w = await dossier();
+    const coachName = w.coach.user.name;
+    const send = (cookie: string, method: 'POST' | 'PUT', path: string, payload: object) =>
+      call(cookie, { method, url: w.url(path), payload }).then((res) => {
+        expect(res.statusCode, res.body).toBeLessThan(300);
+        return overview(res);
+      });
+    await send(w.coach.cookie, 'PUT', `/actions/${COACH_ACTION}`, { status: 'busy' });
+    await send(w.self.cookie, 'PUT', `/actions/${OWN_ACTION}`, { status: 'done' });
+    await send(w.self.cookie, 'POST', `/goals/${GOAL}/notes`, { text: 'Eerst' });
+    await send(w.coach.cookie, 'POST', `/goals/${GOAL}/notes`, { text: 'Daarna' });
+    const first = await send(w.self.cookie, 'POST', '/proposals', {
+      kind: 'text',
+      section: 'dreams',
+      text: 'Hovenier',
+    });
+    const firstId = first.proposals[0]?.id as string;
+    await send(w.self.cookie, 'POST', '/proposals', { kind: 'text', section: 'summary', text: 'Ik werk graag buiten' });
+    await send(w.coach.cookie, 'POST', `/proposals/${firstId}/resolve`, { decision: 'discuss', reply: 'Maandag' });
+    await send(w.coach.cookie, 'POST', '/presentations', {
+      presentedOn: addDays(today, -30),
+      occasion: 'team_meeting',
+    });
+    await send(w.coach.cookie, 'POST', '/presentations', { presentedOn: today, occasion: 'closing_event' });
+
+    const body = overview(await call(w.coach.cookie, { method: 'GET', url: w.url('') }));
+    expect(body.actionProgress.map((a) => [a.key, a.status, a.updatedBy?.name])).toEqual([
+      [OWN_ACTION, 'done', 'Yusuf Demir'],
+      [COACH_ACTION, 'busy', coachName],
+    ]);
+    expect(body.goalNotes.map((n) => [n.text, n.author?.name])).toEqual([
+      ['Daarna', coachName],
+      ['Eerst', 'Yusuf Demir'],
+    ]);
+    expect(body.proposals.map((p) => [p.text, p.status, p.createdBy?.name, p.resolvedBy?.name ?? null])).toEqual([
+      ['Ik werk graag buiten', 'open', 'Yusuf Demir', null],
+      ['Hovenier', 'discussed', 'Yusuf Demir', coachName],
+    ]);
+    expect(body.proposals[1]).toMatchObject({ reply: 'Maandag', resolvedAt: expect.stringMatching(/Z$/) });
+    expect(body.presentations.map((p) => [p.presentedOn, p.occasion])).toEqual([
+      [today, 'closing_event'],
+      [addDays(today, -30), 'team_meeting'],
+    ]);
+    // Timestamps in UTC as the contract says, whatever the database's time zone.
+    expect(body.goalNotes.every((n) => n.createdAt.endsWith('Z'))).toBe(true);
+  });
+});
