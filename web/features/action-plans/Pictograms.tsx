@@ -1,25 +1,6 @@
 import type { ReactNode } from 'react';
 import type { DomainStatus, PapActionStatus } from '#shared/action-plans';
-
-/** Line drawings like the portal's: always next to the words, never the only label (so hidden from screen readers). */
-function Icon({ children, size = 24 }: { children: ReactNode; size?: number }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width={size}
-      height={size}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+import { LineIcon } from '../../components/LineIcon';
 
 const statusDrawings: Record<DomainStatus, ReactNode> = {
   // A question mark: nothing is known yet.
@@ -55,7 +36,7 @@ const statusDrawings: Record<DomainStatus, ReactNode> = {
 };
 
 export const StatusPictogram = ({ status, size }: { status: DomainStatus; size?: number }) => (
-  <Icon size={size}>{statusDrawings[status]}</Icon>
+  <LineIcon size={size}>{statusDrawings[status]}</LineIcon>
 );
 
 const actionDrawings: Record<PapActionStatus, ReactNode> = {
@@ -75,13 +56,13 @@ const actionDrawings: Record<PapActionStatus, ReactNode> = {
 };
 
 export const ActionPictogram = ({ status, size }: { status: PapActionStatus; size?: number }) => (
-  <Icon size={size}>{actionDrawings[status]}</Icon>
+  <LineIcon size={size}>{actionDrawings[status]}</LineIcon>
 );
 
 /** A lock: the compartment is confidential. */
 export const LockPictogram = ({ size }: { size?: number }) => (
-  <Icon size={size}>
+  <LineIcon size={size}>
     <rect x="5" y="11" width="14" height="10" rx="2" />
     <path d="M8 11V7a4 4 0 0 1 8 0v4" />
-  </Icon>
+  </LineIcon>
 );

@@ -1,24 +1,10 @@
 import type { ReactNode } from 'react';
+import { LineIcon } from '../../components/LineIcon';
 
-/** Pictograms of the portal: simple line drawings, always next to a word (never the only label). */
-function Icon({ children, size = 28 }: { children: ReactNode; size?: number }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width={size}
-      height={size}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+/** Pictograms of the portal, a little larger than the staff screens' (28 px). */
+const Icon = ({ children, size = 28 }: { children: ReactNode; size?: number }) => (
+  <LineIcon size={size}>{children}</LineIcon>
+);
 
 type IconProps = { size?: number };
 
