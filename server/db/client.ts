@@ -48,6 +48,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', close };
 }
 
+/**
+ * A PostgreSQL array literal to pass as one parameter (`= any(${arrayParam(ids)}::uuid[])`): every element quoted,
+ * so any text is safe in it, and the statement's text stays the same however many elements there are (one prepared
+ * statement instead of one per length).
+ */
+export const arrayParam = (values: readonly string[]) =>
+  `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+
 /** Raw SQL rows; both drivers answer with { rows }. */
 export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

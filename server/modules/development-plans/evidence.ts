@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { LiveCompetency, LiveSkill, PlanContent, PlanEvidence } from '#shared/development-plans';
 import type { RaterKind } from '#shared/observations';
-import { type Queryable, queryRows } from '../../db/client';
+import { arrayParam, type Queryable, queryRows } from '../../db/client';
 import { defaultFrameworkId } from '../competency-profile/framework';
 
 /**
@@ -49,12 +49,6 @@ const expectations = (column: 'current_profile_id' | 'target_profile_id') => sql
   where e.job_profile_id = ${sql.raw(`pjp.${column}`)})`;
 
 function poolQuery(participantId: string, teamId: string | null, extraSkillIds: readonly string[]) {
-  const extra = extraSkillIds.length
-    ? sql`or s.id in (${sql.join(
-        extraSkillIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`
-    : sql``;
   return sql`
     with fw as (select ${defaultFrameworkId} as id),
     cur as (
@@ -90,7 +84,7 @@ function poolQuery(participantId: string, teamId: string | null, extraSkillIds: 
        where (s.team_id = ${teamId}::uuid and s.archived_at is null)
          or s.id in (select sl.skill_id from skill_levels sl
                      where sl.organisation_id = current_setting('app.org_id')::uuid and sl.participant_id = ${participantId})
-         ${extra}) as skills`;
+         or s.id = any(${arrayParam(extraSkillIds)}::uuid[])) as skills`;
 }
 
 export async function loadEvidencePool(

@@ -329,36 +329,42 @@ export function saveDraft(
   number: number,
   body: z.infer<typeof draftSaveBody>,
 ): Promise<PlanVersion> {
-  return withTenant(db, ctx.actor.organisationId, async (tx) => {
-    const access = await openPlanForWrite(tx, ctx, participantId, 'pop.edit');
-    const row = await lockedVersion(tx, participantId, number);
-    assertDraft(row);
-    await assertRevision(tx, access, row, body.revision);
-    await checkReferences(tx, body.content);
-    await tx
-      .update(v)
-      .set({
-        content: body.content,
-        revision: row.revision + 1,
-        updatedBy: ctx.actor.id,
-        updatedAt: sql`now()`,
-        participantAgreedAt: null,
-        coachAgreedAt: null,
-        coachAgreedBy: null,
-      })
-      .where(eq(v.id, row.id));
-    await recordAudit(tx, ctx, {
-      action: 'pop.draft_saved',
-      targetType: 'participant',
-      targetId: participantId,
-      details: {
-        number,
-        revision: row.revision + 1,
-        fields: changedSections(contentOf(row.content), body.content),
-      },
-    });
-    return versionWithEvidence(tx, access, await lockedVersion(tx, participantId, number));
-  });
+  // The evidence statement's plan does not depend on the participant; planned anew it cost as much as it ran.
+  return withTenant(
+    db,
+    ctx.actor.organisationId,
+    async (tx) => {
+      const access = await openPlanForWrite(tx, ctx, participantId, 'pop.edit');
+      const row = await lockedVersion(tx, participantId, number);
+      assertDraft(row);
+      await assertRevision(tx, access, row, body.revision);
+      await checkReferences(tx, body.content);
+      await tx
+        .update(v)
+        .set({
+          content: body.content,
+          revision: row.revision + 1,
+          updatedBy: ctx.actor.id,
+          updatedAt: sql`now()`,
+          participantAgreedAt: null,
+          coachAgreedAt: null,
+          coachAgreedBy: null,
+        })
+        .where(eq(v.id, row.id));
+      await recordAudit(tx, ctx, {
+        action: 'pop.draft_saved',
+        targetType: 'participant',
+        targetId: participantId,
+        details: {
+          number,
+          revision: row.revision + 1,
+          fields: changedSections(contentOf(row.content), body.content),
+        },
+      });
+      return versionWithEvidence(tx, access, await lockedVersion(tx, participantId, number));
+    },
+    { genericPlans: true },
+  );
 }
 
 /** DELETE /participants/:id/pop/versions/:number: throws a draft away. */
