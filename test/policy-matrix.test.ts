@@ -1372,7 +1372,8 @@ const table: Record<string, Row> = {
   // ---- end pathway map ----
   // ---- PAP and access to the sensitive compartment ----
   // Contents: the coach caller coaches the dossier and the admin caller holds a grant (compartmentOfA), so both read
-  // and write; supervisors, trainers and managers never do (need-to-know), whatever relation they have.
+  // and write; supervisors, trainers and managers never do (need-to-know), whatever relation they have: the
+  // supervisor caller supervises the dossier's team and still gets 403.
   'GET /api/v1/participants/:id/sensitive/access': {
     allowed: ['admin', 'coach'],
     status: 200,
@@ -1957,10 +1958,15 @@ async function instrumentAttachmentUrlOfA(c: Ctx) {
 
 /**
  * PAP and access (helper A): a fresh organisation-A dossier coached by the coach caller, with an active grant to its
- * compartment for the admin caller, so both reach it.
+ * compartment for the admin caller, so both reach it. The supervisor caller supervises its team: they reach the
+ * dossier and are still refused the compartment (need-to-know).
  */
 async function compartmentOfA(c: Ctx) {
   const id = await c.participant('active', { relation: 'caseload', userId: callerIds.get('coach') as string });
+  const db = t.database.db;
+  const [dossier] = await db.select({ teamId: participants.teamId }).from(participants).where(eq(participants.id, id));
+  if (!dossier?.teamId) throw new Error('the compartment dossier has no team');
+  await addSupervisor(db, dossier.teamId, callerIds.get('supervisor') as string, orgA);
   const grant = await buildGrant(t.database.db, {
     organisationId: orgA,
     participantId: id,
