@@ -26,7 +26,7 @@ import { type Action, can } from '../../policy';
 import { type RequestContext, recordAudit } from '../audit/record';
 import { resolveAccess } from '../participants/access';
 import { planOverviewIn } from './overview';
-import { changedSections, contentOf, ensureDraft } from './versions';
+import { changedSections, contentOf, ensureDraft, writeDraftContent } from './versions';
 
 /**
  * Following the agreed POP up: statuses of its actions, notes on its goals, the participant's proposals (which the
@@ -267,19 +267,7 @@ export function resolveProposal(
       if (!parsed.success) {
         throw new AppError('conflict', 'The draft cannot take this proposal (it is full). Talk about it first.');
       }
-      const v = developmentPlanVersions;
-      await tx
-        .update(v)
-        .set({
-          content: parsed.data,
-          revision: draft.revision + 1,
-          updatedBy: ctx.actor.id,
-          updatedAt: sql`now()`,
-          participantAgreedAt: null,
-          coachAgreedAt: null,
-          coachAgreedBy: null,
-        })
-        .where(and(eq(v.participantId, participantId), eq(v.number, draft.number), eq(v.status, 'draft')));
+      await writeDraftContent(tx, ctx, participantId, draft, parsed.data);
       await recordAudit(tx, ctx, {
         action: 'pop.draft_saved',
         ...target(participantId),

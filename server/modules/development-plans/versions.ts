@@ -237,6 +237,28 @@ async function lockedVersion(tx: Tx, participantId: string, number: number) {
   return row;
 }
 
+/** New content in a draft: the next revision, and both confirmations void (they were given to the old content). */
+export function writeDraftContent(
+  tx: Tx,
+  ctx: RequestContext,
+  participantId: string,
+  draft: { number: number; revision: number },
+  content: PlanContent,
+) {
+  return tx
+    .update(v)
+    .set({
+      content,
+      revision: draft.revision + 1,
+      updatedBy: ctx.actor.id,
+      updatedAt: sql`now()`,
+      participantAgreedAt: null,
+      coachAgreedAt: null,
+      coachAgreedBy: null,
+    })
+    .where(and(eq(v.participantId, participantId), eq(v.number, draft.number), eq(v.status, 'draft')));
+}
+
 /** Only a draft is ever changed. */
 function assertDraft(row: StoredVersion) {
   if (row.status !== 'draft') {
@@ -339,18 +361,7 @@ export function saveDraft(
       assertDraft(row);
       await assertRevision(tx, access, row, body.revision);
       await checkReferences(tx, body.content);
-      await tx
-        .update(v)
-        .set({
-          content: body.content,
-          revision: row.revision + 1,
-          updatedBy: ctx.actor.id,
-          updatedAt: sql`now()`,
-          participantAgreedAt: null,
-          coachAgreedAt: null,
-          coachAgreedBy: null,
-        })
-        .where(eq(v.id, row.id));
+      await writeDraftContent(tx, ctx, participantId, row, body.content);
       await recordAudit(tx, ctx, {
         action: 'pop.draft_saved',
         targetType: 'participant',

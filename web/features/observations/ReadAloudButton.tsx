@@ -1,5 +1,6 @@
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { LineIcon } from '../../components/LineIcon';
 import type { ReadAloud } from './useReadAloud';
 
 interface Props {
@@ -14,22 +15,11 @@ interface Props {
 
 function SpeakerIcon() {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      width={18}
-      height={18}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <LineIcon size={18}>
       <path d="M4 9v6h4l5 4V5L8 9z" />
       <path d="M16 9a4 4 0 0 1 0 6" />
       <path d="M18.5 6.5a8 8 0 0 1 0 11" />
-    </svg>
+    </LineIcon>
   );
 }
 
