@@ -311,11 +311,17 @@ export async function runScenarios(
       },
     },
   ];
-  await run('pop-save', plan.popSavers[0]?.coach ?? plan.coach, {
-    ...base(cookies.coach),
-    connections: Math.min(settings.connections, plan.popSavers.length),
-    requests: saveDraft,
-  });
+  await run(
+    'pop-save',
+    plan.popSavers[0]?.coach ?? plan.coach,
+    {
+      ...base(cookies.coach),
+      connections: Math.min(settings.connections, plan.popSavers.length),
+      requests: saveDraft,
+    },
+    // No warm-up: a draft leased by a request that the warm-up's stop cut off is never handed back.
+    false,
+  );
   // The compliance list of the whole organisation, as the manager opens it (first page, most urgent first).
   await run('pop-compliance', plan.manager, {
     ...base(cookies.manager),
