@@ -82,6 +82,22 @@ test('the admin creates a site, a team and a coach', async ({ page }) => {
   await dismissNotification(page, 'De begeleiders van Groen Antwerpen zijn opgeslagen.');
   await expect(teamRow.getByRole('cell', { name: coach.name })).toBeVisible();
 
+  // The audit log names what each line is about, and finds who did it by a part of the name.
+  await menu.getByRole('link', { name: 'Auditlog' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Auditlog' })).toBeVisible();
+  const log = page.getByRole('table', { name: 'Auditlog' });
+  const created = log.getByRole('row').filter({ hasText: 'Gebruiker aangemaakt' });
+  await expect(created.getByRole('cell', { name: `Gebruiker: ${coach.name}` })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Wie' }).fill('Cas');
+  await page.getByRole('option', { name: coach.name }).click();
+  await expect(page.getByText('0 regels')).toBeVisible();
+  // Emptying the box shows everyone again.
+  await page.getByRole('combobox', { name: 'Wie' }).fill('');
+  await page.keyboard.press('Escape');
+  await expect(created.first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await checkAtPhoneWidth(page);
+
   await logOut(page);
 });
 

@@ -15,10 +15,20 @@ export const user = z.object({
 export type User = z.infer<typeof user>;
 
 export const userListQuery = z.strictObject({
-  role: z.enum(roles).optional(),
+  /** One role, or several separated by commas: supervisor,coach,manager. */
+  role: z
+    .string()
+    .transform((value) => value.split(','))
+    .pipe(z.array(z.enum(roles)).min(1).max(roles.length))
+    .optional(),
   active: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(120).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+
+/** Sorted by name; total counts every match, so a list can page. */
+export const userPage = z.object({ items: z.array(user), total: z.number().int() });
 
 export const staffCreateBody = z.strictObject({
   name: shortText(120),

@@ -3,7 +3,14 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '#shared/participants';
 import type { Db } from '../server/db/client';
-import { auditLog, feedbackConversations, privacySettings, user, verification } from '../server/db/schema';
+import {
+  auditLog,
+  feedbackConversations,
+  organisations,
+  privacySettings,
+  user,
+  verification,
+} from '../server/db/schema';
 import { withTenant } from '../server/db/tenant';
 import { mentorLinkOf, observationBody, workplace } from '../server/modules/observations/test-fixtures';
 import { createTestApp, type TestApp } from './support/app';
@@ -1162,7 +1169,7 @@ describe('GET /api/v1/audit filters', () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/audit?${query}`, headers: { cookie } });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as {
-      items: { action: string; actorId: string; at: string; targetType: string }[];
+      items: { action: string; actorId: string; at: string; targetType: string; targetName: string | null }[];
       total: number;
     };
   }
@@ -1237,6 +1244,44 @@ describe('GET /api/v1/audit filters', () => {
     const page = await list(cookie, 'action=p.&limit=2&offset=1');
     expect(page.total).toBe(3);
     expect(page.items.map((i) => i.action)).toEqual(['p.2', 'p.1']);
+  });
+
+  it('names what each line is about as it is now, and nothing for what is gone or has no name', async () => {
+    const { cookie, organisationId, admin } = await adminOf();
+    const team = await buildTeam(db, { organisationId, name: 'Groen Gent' });
+    const participant = await buildParticipant(db, { organisationId, firstName: 'Nora', lastName: 'Peeters' });
+    const line = (targetType: string, targetId: string) => ({
+      organisationId,
+      action: 'named.test',
+      targetType,
+      targetId,
+    });
+    await db
+      .insert(auditLog)
+      .values([
+        line('team', team.id),
+        line('participant', participant.id),
+        line('user', admin.id),
+        line('site', team.siteId),
+        line('organisation', organisationId),
+        line('team', crypto.randomUUID()),
+        line('observation', crypto.randomUUID()),
+      ]);
+    const named = await list(cookie, 'action=named.test');
+    const names = named.items.map((i) => [i.targetType, i.targetName]);
+    const [organisation] = await db
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId));
+    expect(names.reverse()).toEqual([
+      ['team', 'Groen Gent'],
+      ['participant', 'Nora Peeters'],
+      ['user', admin.name],
+      ['site', expect.stringMatching(/^Vestiging /)],
+      ['organisation', organisation?.name],
+      ['team', null],
+      ['observation', null],
+    ]);
   });
 
   it('refuses bad filter values as field errors', async () => {

@@ -26,6 +26,7 @@ export const en: Messages = {
   instruments: instrumentsEn,
   sensitiveCounts: sensitiveCountsEn,
   common: {
+    pageOf: 'Page {{page}} of {{pages}}',
     loading: 'Please wait. Loading the data.',
     loadFailed: 'This did not work',
     retry: 'Try again',
@@ -255,6 +256,9 @@ export const en: Messages = {
     restored: 'Team {{name}} is restored.',
   },
   users: {
+    total_one: '{{count}} user found',
+    total_other: '{{count}} users found',
+    pagination: 'Pages of the user list',
     title: 'Users',
     newStaff: 'New staff member',
     newParticipant: 'New participant',
@@ -434,12 +438,16 @@ export const en: Messages = {
     from: 'From',
     to: 'Up to and including',
     allActions: 'All actions',
+    whoHint: 'Type part of the name.',
+    whoClear: 'Show everyone',
+    nobodyFound: 'Nobody found.',
+    total_one: '{{count}} line',
+    total_other: '{{count}} lines',
     everyone: 'Everyone',
     allTargets: 'Everything',
     nobody: 'Unknown',
     empty: 'Nothing found.',
     pagination: 'Pages of the audit log',
-    pageOf: 'Page {{page}} of {{pages}} ({{total}} lines)',
     actions: {
       auth_login: 'Logged in',
       auth_login_failed: 'Login failed',
@@ -681,7 +689,6 @@ export const en: Messages = {
       total_other: '{{count}} participants found',
       empty: 'No participants found.',
       pagination: 'Pages of the participant list',
-      pageOf: 'Page {{page}} of {{pages}}',
     },
     register: {
       open: 'New participant',

@@ -31,6 +31,7 @@ export const nl = {
   sensitiveCounts: undefined as unknown as typeof sensitiveCountsNl,
   privacy: undefined as unknown as typeof privacyNl,
   common: {
+    pageOf: 'Pagina {{page}} van {{pages}}',
     loading: 'Even geduld. De gegevens worden geladen.',
     loadFailed: 'Dit lukte niet',
     retry: 'Opnieuw proberen',
@@ -261,6 +262,9 @@ export const nl = {
     restored: 'Ploeg {{name}} is teruggezet.',
   },
   users: {
+    total_one: '{{count}} gebruiker gevonden',
+    total_other: '{{count}} gebruikers gevonden',
+    pagination: 'Pagina’s van de lijst met gebruikers',
     title: 'Gebruikers',
     newStaff: 'Nieuwe medewerker',
     newParticipant: 'Nieuwe deelnemer',
@@ -445,12 +449,16 @@ export const nl = {
     from: 'Vanaf',
     to: 'Tot en met',
     allActions: 'Alle acties',
+    whoHint: 'Typ een deel van de naam.',
+    whoClear: 'Iedereen tonen',
+    nobodyFound: 'Niemand gevonden.',
+    total_one: '{{count}} regel',
+    total_other: '{{count}} regels',
     everyone: 'Iedereen',
     allTargets: 'Alles',
     nobody: 'Onbekend',
     empty: 'Niets gevonden.',
     pagination: 'Pagina’s van de auditlog',
-    pageOf: 'Pagina {{page}} van {{pages}} ({{total}} regels)',
     actions: {
       auth_login: 'Ingelogd',
       auth_login_failed: 'Inloggen mislukt',
@@ -692,7 +700,6 @@ export const nl = {
       total_other: '{{count}} deelnemers gevonden',
       empty: 'Geen deelnemers gevonden.',
       pagination: 'Pagina’s van de lijst met deelnemers',
-      pageOf: 'Pagina {{page}} van {{pages}}',
     },
     register: {
       open: 'Nieuwe deelnemer',

@@ -151,6 +151,7 @@ import type {
   user,
   userCreatedResponse,
   userListQuery,
+  userPage,
   userUpdateBody,
 } from '#shared/users';
 
@@ -167,7 +168,9 @@ export type SessionUser = Out<typeof sessionResponse>['user'];
 export type AuditEntry = Out<typeof auditEntry>;
 export type OutboxMail = Out<typeof outboxMail>;
 export type AuditFilters = Partial<Out<typeof auditQuery>>;
-export type UserFilters = In<typeof userListQuery>;
+/** role takes one role or several, comma-separated, as the query string carries them. */
+export type UserFilters = Omit<In<typeof userListQuery>, 'limit' | 'offset'> & { limit?: number; offset?: number };
+export type UserPage = Out<typeof userPage>;
 export type ParticipantFilters = Partial<Out<typeof participantListQuery>>;
 export type ParticipantPage = Out<typeof participantPage>;
 export type ParticipantDossier = Out<typeof participantDossier>;
@@ -309,7 +312,7 @@ export const api = {
     setSupervisors: (id: string, body: In<typeof teamSupervisorsBody>) => put<Team>(`/teams/${id}/supervisors`, body),
   },
   users: {
-    list: (filters: UserFilters = {}) => get<Items<User>>('/users', filters),
+    list: (filters: UserFilters = {}) => get<UserPage>('/users', filters),
     createStaff: (body: In<typeof staffCreateBody>) => post<Out<typeof userCreatedResponse>>('/users', body),
     createParticipant: (body: In<typeof participantAccountBody>) =>
       post<Out<typeof userCreatedResponse>>('/users/participants', body),

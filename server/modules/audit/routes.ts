@@ -1,10 +1,11 @@
-import { and, desc, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntry, auditQuery, outboxMail } from '#shared/audit';
-import { auditLog, mailOutbox } from '../../db/schema';
+import { mailOutbox } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import type { Deps } from '../../deps';
+import { listAudit } from './list';
 import { recordAudit } from './record';
 
 export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
@@ -18,43 +19,7 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
         response: { 200: z.object({ items: z.array(auditEntry), total: z.number().int() }) },
       },
     },
-    async (request) => {
-      const q = request.query;
-      const filters: SQL[] = [];
-      // "user." matches every user action; a full name matches one.
-      if (q.action)
-        filters.push(q.action.endsWith('.') ? like(auditLog.action, `${q.action}%`) : eq(auditLog.action, q.action));
-      if (q.actorId) filters.push(eq(auditLog.actorId, q.actorId));
-      if (q.targetType) filters.push(eq(auditLog.targetType, q.targetType));
-      if (q.from) filters.push(gte(auditLog.at, new Date(`${q.from}T00:00:00Z`)));
-      if (q.to) filters.push(lt(auditLog.at, sql`${`${q.to}T00:00:00Z`}::timestamptz + interval '1 day'`));
-      const where = and(...filters);
-      return withTenant(db, request.context().actor.organisationId, async (tx) => {
-        const rows = await tx
-          .select()
-          .from(auditLog)
-          .where(where)
-          .orderBy(desc(auditLog.id))
-          .limit(q.limit)
-          .offset(q.offset);
-        const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
-        return {
-          total: count?.n ?? 0,
-          items: rows.map((r) => ({
-            id: String(r.id),
-            at: r.at.toISOString(),
-            actorId: r.actorId,
-            actorName: r.actorName,
-            action: r.action,
-            targetType: r.targetType,
-            targetId: r.targetId,
-            reason: r.reason,
-            details: r.details,
-            ip: r.ip,
-          })),
-        };
-      });
-    },
+    async (request) => listAudit(db, request.context(), request.query),
   );
 
   app.get(

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { idParams } from '#shared/common';
 import {
   participantAccountBody,
@@ -7,6 +6,7 @@ import {
   user,
   userCreatedResponse,
   userListQuery,
+  userPage,
   userPasswordBody,
   userUpdateBody,
 } from '#shared/users';
@@ -26,9 +26,9 @@ export const userRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, auth })
     '/users',
     {
       config: { policy: 'user.read' },
-      schema: { tags: ['users'], querystring: userListQuery, response: { 200: z.object({ items: z.array(user) }) } },
+      schema: { tags: ['users'], querystring: userListQuery, response: { 200: userPage } },
     },
-    async (request) => ({ items: await listUsers(db, request.context(), request.query) }),
+    async (request) => listUsers(db, request.context(), request.query),
   );
 
   app.post(

@@ -1,5 +1,5 @@
 import { hashPassword } from 'better-auth/crypto';
-import { and, asc, eq, ilike, inArray, isNotNull, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { teamLeadRoles } from '#shared/common';
 import type { participantAccountBody, staffCreateBody, User, userListQuery, userUpdateBody } from '#shared/users';
@@ -20,8 +20,15 @@ const userColumns = {
   createdAt: user.createdAt,
 };
 
-async function loadUsers(tx: Tx, where: SQL | undefined): Promise<User[]> {
-  const rows = await tx.select(userColumns).from(user).where(where).orderBy(asc(user.name)).limit(1000);
+async function loadUsers(tx: Tx, where: SQL | undefined, page = { limit: 1, offset: 0 }): Promise<User[]> {
+  const rows = await tx
+    .select(userColumns)
+    .from(user)
+    .where(where)
+    // The id settles equal names, so a page boundary never shows one person twice or skips one.
+    .orderBy(asc(user.name), asc(user.id))
+    .limit(page.limit)
+    .offset(page.offset);
   const memberships = rows.length
     ? await tx
         .select({ userId: teamSupervisors.userId, teamId: teamSupervisors.teamId })
@@ -53,7 +60,7 @@ async function loadUser(tx: Tx, id: string): Promise<User> {
 
 export function listUsers(db: Db, ctx: RequestContext, query: z.infer<typeof userListQuery>) {
   const filters: SQL[] = [];
-  if (query.role) filters.push(eq(user.role, query.role));
+  if (query.role) filters.push(inArray(user.role, query.role));
   if (query.active === 'true') filters.push(isNull(user.deactivatedAt));
   if (query.active === 'false') filters.push(isNotNull(user.deactivatedAt));
   if (query.q) {
@@ -66,7 +73,12 @@ export function listUsers(db: Db, ctx: RequestContext, query: z.infer<typeof use
     );
     if (match) filters.push(match);
   }
-  return withTenant(db, ctx.actor.organisationId, (tx) => loadUsers(tx, and(...filters)));
+  const where = and(...filters);
+  return withTenant(db, ctx.actor.organisationId, async (tx) => {
+    const items = await loadUsers(tx, where, query);
+    const [counted] = await tx.select({ total: count() }).from(user).where(where);
+    return { items, total: counted?.total ?? 0 };
+  });
 }
 
 /** Writes the user and its credential in one transaction: never a user who cannot log in, never half. */

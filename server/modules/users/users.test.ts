@@ -278,6 +278,34 @@ describe('user list', () => {
     expect(await names('?q=invalid')).toEqual([]);
   });
 
+  it('takes several roles at once, comma-separated, and refuses a role that does not exist', async () => {
+    const { names, as } = await listing();
+    expect(await names('?role=supervisor,coach')).toEqual(['Els Janssens', 'Gerda Weg', 'Piet Maes']);
+    const bad = await as({ method: 'GET', url: '/api/v1/users?role=coach,wizard' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('validation_failed');
+    expect(Object.keys(bad.json().error.fields).join()).toMatch(/^role/);
+  });
+
+  it('pages through the list by name with a total, never showing one person twice', async () => {
+    const { orgId, as } = await listing();
+    // Equal names: only the id can keep them in one order from page to page.
+    for (let i = 0; i < 5; i++) await buildUser(db, { organisationId: orgId, role: 'coach', name: 'Jan Peeters' });
+    const seen: string[] = [];
+    let total = 0;
+    for (let offset = 0; offset < 20; offset += 3) {
+      const page = (await as({ method: 'GET', url: `/api/v1/users?role=coach&limit=3&offset=${offset}` })).json();
+      total = page.total;
+      seen.push(...page.items.map((u: { id: string }) => u.id));
+    }
+    expect(total).toBe(7);
+    expect(new Set(seen).size).toBe(7);
+    expect(seen).toHaveLength(7);
+    const tooMany = await as({ method: 'GET', url: '/api/v1/users?limit=201' });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.fields).toHaveProperty('limit');
+  });
+
   it('lets a manager read the list too', async () => {
     const { orgId } = await listing();
     const { cookie } = await loggedIn(t.app, db, 'manager', orgId);

@@ -1,17 +1,15 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
+import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { type Column, ResponsiveTable } from '../../components/ResponsiveTable';
 import { type AuditEntry, api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { useSessionUser } from '../auth/useSessionUser';
-import { sitesQuery } from '../sites/queries';
-import { teamsQuery } from '../teams/queries';
-import { usersQuery } from '../users/queries';
+import { ActorField } from './ActorField';
 import { actionLabel, knownActions, knownTargetTypes, targetTypeLabel } from './labels';
 
 const pageSize = 25;
@@ -30,12 +28,12 @@ export function AuditPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [page, setPage] = useState(0);
+  const [actor, setActor] = useState<{ id: string; name: string } | null>(null);
   const query = useQuery({
     queryKey: ['audit', filters, page],
     queryFn: () => api.audit.list({ ...filters, limit: pageSize, offset: page * pageSize }),
     placeholderData: keepPreviousData,
   });
-  const names = useTargetNames();
   const pages = Math.max(1, Math.ceil((query.data?.total ?? 0) / pageSize));
 
   function setFilter(key: keyof Filters, value: string) {
@@ -51,7 +49,7 @@ export function AuditPage() {
       header: t('audit.about'),
       cell: (entry) =>
         entry.targetType
-          ? `${targetTypeLabel(t, entry.targetType)}${entry.targetId ? `: ${names.get(entry.targetId) ?? entry.targetId}` : ''}`
+          ? `${targetTypeLabel(t, entry.targetType)}${entry.targetId ? `: ${entry.targetName ?? entry.targetId}` : ''}`
           : '—',
     },
   ];
@@ -70,14 +68,12 @@ export function AuditPage() {
             ...knownActions.map((action) => ({ value: action, label: actionLabel(t, action) })),
           ]}
         />
-        <NativeSelect
-          label={t('audit.who')}
-          value={filters.actorId}
-          onChange={(event) => setFilter('actorId', event.currentTarget.value)}
-          data={[
-            { value: '', label: t('audit.everyone') },
-            ...names.people.map((person) => ({ value: person.id, label: person.name })),
-          ]}
+        <ActorField
+          value={actor}
+          onChange={(next) => {
+            setActor(next);
+            setFilter('actorId', next?.id ?? '');
+          }}
         />
         <NativeSelect
           label={t('audit.about')}
@@ -105,6 +101,9 @@ export function AuditPage() {
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && (
         <>
+          <Text size="sm" aria-live="polite">
+            {t('audit.total', { count: query.data.total })}
+          </Text>
           <ResponsiveTable
             caption={t('audit.title')}
             rows={query.data.items}
@@ -112,32 +111,9 @@ export function AuditPage() {
             columns={columns}
             empty={t('audit.empty')}
           />
-          <Group justify="space-between" component="nav" aria-label={t('audit.pagination')}>
-            <Button variant="default" size="sm" disabled={page === 0} onClick={() => setPage(page - 1)}>
-              {t('common.previous')}
-            </Button>
-            <Text size="sm" aria-live="polite">
-              {t('audit.pageOf', { page: page + 1, pages, total: query.data.total })}
-            </Text>
-            <Button variant="default" size="sm" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-              {t('common.next')}
-            </Button>
-          </Group>
+          <Pager label={t('audit.pagination')} page={page + 1} pages={pages} onPage={(next) => setPage(next - 1)} />
         </>
       )}
     </Stack>
   );
-}
-
-/** Names for the ids in the log, so an admin reads "Ploeg: Groen 1" rather than a uuid. */
-function useTargetNames() {
-  const users = useQuery(usersQuery());
-  const sites = useQuery(sitesQuery(true));
-  const teams = useQuery(teamsQuery(true));
-  const me = useSessionUser();
-  const people = users.data?.items ?? [];
-  const map = new Map<string, string>([[me.organisationId, me.organisationName]]);
-  for (const item of [...people, ...(sites.data?.items ?? []), ...(teams.data?.items ?? [])])
-    map.set(item.id, item.name);
-  return { people, get: (id: string) => map.get(id) };
 }

@@ -13,6 +13,7 @@ import {
 import { Dialog } from '../../components/Dialog';
 import { FormActions } from '../../components/FormActions';
 import { Loading } from '../../components/Loading';
+import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { type Column, ResponsiveTable } from '../../components/ResponsiveTable';
@@ -21,7 +22,6 @@ import { errorText } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { useSessionUser } from '../auth/useSessionUser';
 import { formatDate } from '../participants/dates';
-import { Pager } from '../participants/Pager';
 import { coachOptionsQuery } from '../participants/queries';
 import { teamsQuery } from '../teams/queries';
 import { ComplianceBadge } from './Compliance';
@@ -181,7 +181,6 @@ export function CompliancePage() {
               label={t('developmentPlans.complianceList.pages')}
               page={page}
               pages={Math.ceil(query.data.total / PAGE)}
-              total={query.data.total}
               onPage={setPage}
             />
           )}

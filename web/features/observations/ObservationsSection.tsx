@@ -7,6 +7,7 @@ import type { RaterKind } from '#shared/observations';
 import { Dialog } from '../../components/Dialog';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
+import { Pager } from '../../components/Pager';
 import { QueryError } from '../../components/QueryError';
 import { api, type Observation, type ParticipantDossier, type SessionUser } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -14,7 +15,6 @@ import { notify } from '../../lib/notify';
 import { useSessionUser } from '../auth/useSessionUser';
 import { Pictogram } from '../competencies/Pictogram';
 import { formatDate } from '../participants/dates';
-import { Pager } from '../participants/Pager';
 import { Section } from '../participants/Section';
 import { MentorInvitations } from './MentorInvitations';
 import { OBSERVATIONS_PER_PAGE, participantObservationsQuery, versionQuery } from './queries';
@@ -77,13 +77,7 @@ export function ObservationsSection({ dossier }: { dossier: ParticipantDossier }
             </Stack>
           ))}
         {query.data && pages > 1 && (
-          <Pager
-            label={t('observations.section.pages')}
-            page={page}
-            pages={pages}
-            total={query.data.total}
-            onPage={setPage}
-          />
+          <Pager label={t('observations.section.pages')} page={page} pages={pages} onPage={setPage} />
         )}
       </Section>
       {canInviteMentors(me, dossier) && <MentorInvitations dossier={dossier} />}

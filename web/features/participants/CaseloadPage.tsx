@@ -4,6 +4,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { canRegisterParticipants, canSee } from '../../app/access';
 import { Loading } from '../../components/Loading';
+import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { type Column, ResponsiveTable } from '../../components/ResponsiveTable';
@@ -13,7 +14,6 @@ import { useListChoices } from '../lists/queries';
 import { CaseloadFilters } from './CaseloadFilters';
 import { formatDate } from './dates';
 import { ExportButtons } from './import/ExportButtons';
-import { Pager } from './Pager';
 import { participantsQuery } from './queries';
 import { ParticipantStatusBadge } from './StatusBadge';
 import { type CaseloadSearch, PAGE_SIZE, parseCaseloadSearch, toListQuery } from './search';
@@ -114,15 +114,7 @@ export function CaseloadPage() {
             columns={columns}
             empty={t('participants.list.empty')}
           />
-          {pages > 1 && (
-            <Pager
-              label={t('participants.list.pagination')}
-              page={page}
-              pages={pages}
-              total={query.data.total}
-              onPage={goToPage}
-            />
-          )}
+          {pages > 1 && <Pager label={t('participants.list.pagination')} page={page} pages={pages} onPage={goToPage} />}
         </>
       )}
     </Stack>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { type Role, roles } from '#shared/common';
 import { canManageUsers } from '../../app/access';
 import { Loading } from '../../components/Loading';
+import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { type Column, ResponsiveTable } from '../../components/ResponsiveTable';
@@ -26,6 +27,8 @@ type Dialog =
   | { kind: 'active'; user: User }
   | null;
 
+const PAGE_SIZE = 50;
+
 const isRole = (value: string): value is Role => roles.some((role) => role === value);
 
 export function UsersPage() {
@@ -37,11 +40,14 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [page, setPage] = useState(1);
   const query = useQuery({
     ...usersQuery({
       role: isRole(role) ? role : undefined,
       active: active === 'true' || active === 'false' ? active : undefined,
       q: q || undefined,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
     }),
     // Keeps the list on screen while a new filter loads, so the page does not jump.
     placeholderData: keepPreviousData,
@@ -111,12 +117,18 @@ export function UsersPage() {
           // Below the field, so the three filters line up.
           inputWrapperOrder={['label', 'input', 'description']}
           value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            setPage(1);
+          }}
         />
         <NativeSelect
           label={t('fields.role')}
           value={role}
-          onChange={(event) => setRole(event.currentTarget.value)}
+          onChange={(event) => {
+            setRole(event.currentTarget.value);
+            setPage(1);
+          }}
           data={[
             { value: '', label: t('users.allRoles') },
             ...roles.map((r) => ({ value: r, label: t(`roles.${r}`) })),
@@ -125,7 +137,10 @@ export function UsersPage() {
         <NativeSelect
           label={t('fields.status')}
           value={active}
-          onChange={(event) => setActive(event.currentTarget.value)}
+          onChange={(event) => {
+            setActive(event.currentTarget.value);
+            setPage(1);
+          }}
           data={[
             { value: '', label: t('users.allStatuses') },
             { value: 'true', label: t('common.activeStatus') },
@@ -136,14 +151,27 @@ export function UsersPage() {
       {query.isPending && <Loading />}
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && (
-        <ResponsiveTable
-          caption={t('users.title')}
-          rows={query.data.items}
-          rowKey={(user) => user.id}
-          columns={columns}
-          empty={t('users.empty')}
-          actions={canManage ? actions : undefined}
-        />
+        <>
+          <Text size="sm" aria-live="polite">
+            {t('users.total', { count: query.data.total })}
+          </Text>
+          <ResponsiveTable
+            caption={t('users.title')}
+            rows={query.data.items}
+            rowKey={(user) => user.id}
+            columns={columns}
+            empty={t('users.empty')}
+            actions={canManage ? actions : undefined}
+          />
+          {query.data.total > PAGE_SIZE && (
+            <Pager
+              label={t('users.pagination')}
+              page={page}
+              pages={Math.ceil(query.data.total / PAGE_SIZE)}
+              onPage={setPage}
+            />
+          )}
+        </>
       )}
       {dialog?.kind === 'newStaff' && <StaffCreateModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'newParticipant' && <ParticipantCreateModal onClose={() => setDialog(null)} />}

@@ -6,12 +6,11 @@ interface Props {
   /** 1-based. */
   page: number;
   pages: number;
-  total: number;
   onPage: (page: number) => void;
 }
 
 /** Previous / next with "Pagina 2 van 7": two big buttons work better on a phone than a row of numbers. */
-export function Pager({ label, page, pages, total, onPage }: Props) {
+export function Pager({ label, page, pages, onPage }: Props) {
   const { t } = useTranslation();
   return (
     <Group justify="space-between" component="nav" aria-label={label} wrap="nowrap">
@@ -19,7 +18,7 @@ export function Pager({ label, page, pages, total, onPage }: Props) {
         {t('common.previous')}
       </Button>
       <Text size="sm" ta="center">
-        {t('participants.list.pageOf', { page, pages, total })}
+        {t('common.pageOf', { page, pages })}
       </Text>
       <Button variant="default" size="sm" disabled={page >= pages} onClick={() => onPage(page + 1)}>
         {t('common.next')}
