@@ -14,7 +14,7 @@ describe('statement names', () => {
 
 // The client itself needs a PostgreSQL server: the suite's second run (TEST_DATABASE_URL) has one.
 describe.skipIf(!process.env.TEST_DATABASE_URL)('the preparing client on PostgreSQL', () => {
-  it('runs parameterised statements as named prepared statements, and leaves the rest alone', async () => {
+  it('runs parameterised statements and single reads as named prepared statements, and leaves the rest alone', async () => {
     const client = new PreparingClient({ connectionString: process.env.TEST_DATABASE_URL });
     await client.connect();
     try {
@@ -24,11 +24,22 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the preparing client on Postgre
         expect(res.rows).toEqual([{ doubled: n * 2 }]);
       }
       await client.query({ text: `${UNPREPARED} select $1::int as once`, values: [1] });
+      // A read without parameters as drizzle sends it (a config object): named, so its plan is kept too.
+      const read = "select count(*)::int as n from pg_class where relkind = 'r'";
+      await client.query({ text: read });
+      // Not named: a string (not drizzle's way), two statements, and what is not a read.
       await client.query('select 1 as plain');
+      await client.query({ text: 'select 1 as one; select 2 as two' });
+      await client.query({ text: "set local work_mem = '8MB'" });
       const { rows } = await client.query<{ name: string; statement: string }>(
         'select name, statement from pg_prepared_statements order by name',
       );
-      expect(rows).toEqual([{ name: statementName(text), statement: text }]);
+      expect(rows).toEqual(
+        [
+          { name: statementName(text), statement: text },
+          { name: statementName(read), statement: read },
+        ].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '')),
+      );
     } finally {
       await client.end();
     }
