@@ -87,7 +87,10 @@ test('coach A fills in the PAP: one domain for staff only, one with the particip
   await checkAtPhoneWidth(page);
 
   // Hidden from the participant without a reason: the form says so under the reason field.
+  // Each domain reads first; its form opens on request, with the focus on the status.
   const justice = domain(page, 'Justitie');
+  await justice.getByRole('button', { name: 'Wijzigen: Justitie' }).click();
+  await expect(justice.getByRole('radio', { name: 'Niet besproken' })).toBeFocused();
   await justice.getByRole('radio', { name: 'Aandachtspunt' }).check();
   await justice.getByLabel('Wat houdt het werk tegen?').fill(staffOnlyText);
   await justice.getByRole('switch', { name: 'Alleen voor begeleiders (de deelnemer ziet dit niet)' }).check();
@@ -98,10 +101,14 @@ test('coach A fills in the PAP: one domain for staff only, one with the particip
   await expect(justice.getByText('Schrijf waarom de deelnemer dit niet mag zien.')).toBeVisible();
   await reason.fill(staffOnlyReason);
   await justice.getByRole('button', { name: 'Bewaren: Justitie' }).click();
+  // Saved, the form closes and the focus goes back to the button that opened it.
+  await expect(justice.getByRole('button', { name: 'Wijzigen: Justitie' })).toBeFocused();
   await dismissNotification(page, 'Justitie is bewaard.');
   await expect(justice.getByText('Alleen voor begeleiders', { exact: true })).toBeVisible();
+  await expect(justice.getByText(staffOnlyText)).toBeVisible();
 
   const mental = domain(page, 'Psychisch welzijn');
+  await mental.getByRole('button', { name: 'Wijzigen: Psychisch welzijn' }).click();
   await mental.getByRole('radio', { name: 'Belemmert werk' }).check();
   await mental.getByLabel('Wat zegt de deelnemer zelf?').fill(ownView);
   await mental.getByRole('button', { name: 'Bewaren: Psychisch welzijn' }).click();
@@ -166,7 +173,7 @@ test('coach B of another caseload breaks the glass with a reason, by keyboard, a
 
   await expect(page.getByRole('status').filter({ hasText: `via noodprocedure: ${glassReason}` })).toBeVisible();
   await dismissNotification(page, 'Je hebt nu toegang tot');
-  await expect(domain(page, 'Justitie').getByLabel('Wat houdt het werk tegen?')).toHaveValue(staffOnlyText);
+  await expect(domain(page, 'Justitie').getByText(staffOnlyText)).toBeVisible();
   await expect(domain(page, 'Psychisch welzijn').getByText(actionWhat)).toBeVisible();
   await checkAtPhoneWidth(page);
   await logOut(page);
@@ -226,6 +233,7 @@ test('coach A gives coach B access until a date, and meets a colleague’s save 
   // A colleague saves the same domain while coach A is still typing.
   await page.getByRole('tab', { name: 'Actieplan (PAP)' }).click();
   const mental = domain(page, 'Psychisch welzijn');
+  await mental.getByRole('button', { name: 'Wijzigen: Psychisch welzijn' }).click();
   await mental.getByLabel('Wat houdt het werk tegen?').fill('Mijn versie, nog niet bewaard.');
   const asCoach = await apiAs(baseURL ?? '', coachA.email, coachA.password);
   const plan = await asCoach.get(`/api/v1/participants/${dossierId}/pap`);

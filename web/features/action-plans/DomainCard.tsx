@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { PapAction, PapDomain } from '#shared/action-plans';
@@ -34,12 +34,21 @@ interface Props {
   canWrite: boolean;
 }
 
-/** One life domain of the PAP: its status, what hinders, the participant's own view, and its actions. */
+/**
+ * One life domain of the PAP: its status, what hinders, the participant's own view, and its actions. It reads first
+ * and opens its form on request: seven open forms made the page many screens long on a phone.
+ */
 export function DomainCard({ participantId, domain, label, actions, canWrite }: Props) {
   const { t } = useTranslation();
   // Outlives the form: after a 409 the form is rebuilt from the newer domain, and this says why.
   const [conflict, setConflict] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const titleId = `pap-domain-${domain.code}`;
+  const close = () => {
+    flushSync(() => setEditing(false));
+    editButton.current?.focus();
+  };
   return (
     <Card withBorder padding="md" component="section" aria-labelledby={titleId}>
       <Stack gap="sm">
@@ -65,17 +74,46 @@ export function DomainCard({ participantId, domain, label, actions, canWrite }: 
             {t('actionPlans.pap.conflict')}
           </Alert>
         )}
-        {canWrite ? (
+        {editing ? (
           <DomainForm
             key={domain.revision}
             participantId={participantId}
             domain={domain}
             label={label}
             onConflict={() => setConflict(true)}
-            onSaved={() => setConflict(false)}
+            onSaved={() => {
+              setConflict(false);
+              close();
+            }}
+            onCancel={() => {
+              setConflict(false);
+              close();
+            }}
           />
         ) : (
-          <DomainText domain={domain} />
+          <>
+            <DomainText domain={domain} />
+            {canWrite && (
+              <Group>
+                <Button
+                  ref={editButton}
+                  variant="default"
+                  size="sm"
+                  aria-label={t('actionPlans.pap.editNamed', { name: label })}
+                  onClick={() => {
+                    flushSync(() => setEditing(true));
+                    // The form opens where the button was: the chosen status takes the focus.
+                    const form = document.getElementById(`pap-${domain.code}-form`);
+                    (
+                      form?.querySelector<HTMLElement>('input[type="radio"]:checked') ?? form?.querySelector('input')
+                    )?.focus();
+                  }}
+                >
+                  {t('actionPlans.pap.edit')}
+                </Button>
+              </Group>
+            )}
+          </>
         )}
         <ActionList
           participantId={participantId}
@@ -96,6 +134,7 @@ function DomainText({ domain }: { domain: PapDomain }) {
     [t('actionPlans.pap.ownView'), domain.ownView],
     ...(domain.staffOnly ? [[t('actionPlans.pap.staffOnlyReason'), domain.staffOnlyReason]] : []),
   ].filter(([, value]) => value);
+  // "Nog niets bewaard" above already says so.
   if (rows.length === 0) return null;
   return (
     <Stack component="dl" gap={4} m={0}>
@@ -119,9 +158,10 @@ interface FormProps {
   label: string;
   onConflict: () => void;
   onSaved: () => void;
+  onCancel: () => void;
 }
 
-function DomainForm({ participantId, domain, label, onConflict, onSaved }: FormProps) {
+function DomainForm({ participantId, domain, label, onConflict, onSaved, onCancel }: FormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -141,9 +181,9 @@ function DomainForm({ participantId, domain, label, onConflict, onSaved }: FormP
     setPending(true);
     try {
       const plan = await api.actionPlans.saveDomain(participantId, domain.code, domainBody(values, domain.revision));
-      onSaved();
       notify(t('actionPlans.pap.saved', { name: label }));
       await storePlan(queryClient, plan);
+      onSaved();
     } catch (err) {
       if (isConflict(err)) {
         onConflict();
@@ -200,6 +240,9 @@ function DomainForm({ participantId, domain, label, onConflict, onSaved }: FormP
         <Group gap="sm">
           <Button type="submit" loading={pending} aria-label={t('actionPlans.pap.saveNamed', { name: label })}>
             {t('actionPlans.pap.save')}
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
           </Button>
           {changed && (
             <Text size="sm" c="dimmed">

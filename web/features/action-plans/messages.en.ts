@@ -47,6 +47,8 @@ export const actionPlansEn: typeof actionPlansNl = {
   actionStatus: { open: 'Open', done: 'Done', dropped: 'No longer needed' },
   owner: { participant: 'The participant', coach: 'The coach', other: 'Someone else' },
   pap: {
+    edit: 'Edit',
+    editNamed: 'Edit: {{name}}',
     empty: 'There are no life domains yet. An administrator can add them under Lists.',
     status: 'How is it going?',
     hinderingFactors: 'What holds work back?',

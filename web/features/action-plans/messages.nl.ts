@@ -47,6 +47,8 @@ export const actionPlansNl = {
   actionStatus: { open: 'Open', done: 'Klaar', dropped: 'Niet meer nodig' },
   owner: { participant: 'De deelnemer', coach: 'De coach', other: 'Iemand anders' },
   pap: {
+    edit: 'Wijzigen',
+    editNamed: 'Wijzigen: {{name}}',
     empty: 'Er zijn nog geen levensdomeinen. Een beheerder kan ze toevoegen bij Lijsten.',
     status: 'Hoe staat het ervoor?',
     hinderingFactors: 'Wat houdt het werk tegen?',
