@@ -18,7 +18,7 @@ export function ActorField({ value, onChange }: { value: Actor | null; onChange:
   const { t } = useTranslation();
   const [search, setSearch] = useState(value?.name ?? '');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const results = useQuery({ ...usersQuery({ q: q === value?.name ? undefined : q || undefined, limit: 20 }) });
+  const results = useQuery(usersQuery({ q: q === value?.name ? undefined : q || undefined, limit: 20 }));
   const found = (results.data?.items ?? []).filter((user) => user.id !== value?.id);
   const data = [
     ...(value ? [{ value: value.id, label: value.name }] : []),

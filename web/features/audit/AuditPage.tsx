@@ -16,22 +16,21 @@ const pageSize = 25;
 
 interface Filters {
   action: string;
-  actorId: string;
   targetType: string;
   from: string;
   to: string;
 }
 
-const noFilters: Filters = { action: '', actorId: '', targetType: '', from: '', to: '' };
+const noFilters: Filters = { action: '', targetType: '', from: '', to: '' };
 
 export function AuditPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<Filters>(noFilters);
-  const [page, setPage] = useState(0);
   const [actor, setActor] = useState<{ id: string; name: string } | null>(null);
+  const [page, setPage] = useState(0);
   const query = useQuery({
-    queryKey: ['audit', filters, page],
-    queryFn: () => api.audit.list({ ...filters, limit: pageSize, offset: page * pageSize }),
+    queryKey: ['audit', filters, actor?.id, page],
+    queryFn: () => api.audit.list({ ...filters, actorId: actor?.id ?? '', limit: pageSize, offset: page * pageSize }),
     placeholderData: keepPreviousData,
   });
   const pages = Math.max(1, Math.ceil((query.data?.total ?? 0) / pageSize));
@@ -72,7 +71,7 @@ export function AuditPage() {
           value={actor}
           onChange={(next) => {
             setActor(next);
-            setFilter('actorId', next?.id ?? '');
+            setPage(0);
           }}
         />
         <NativeSelect
