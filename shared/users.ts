@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { email, password, username } from './auth';
-import { roles, shortText, staffRoles } from './common';
+import { pageOf, roles, shortText, staffRoles } from './common';
 
 export const user = z.object({
   id: z.string(),
@@ -28,7 +28,7 @@ export const userListQuery = z.strictObject({
 });
 
 /** Sorted by name; total counts every match, so a list can page. */
-export const userPage = z.object({ items: z.array(user), total: z.number().int() });
+export const userPage = pageOf(user);
 
 export const staffCreateBody = z.strictObject({
   name: shortText(120),
