@@ -244,6 +244,7 @@ export const en: Messages = {
     chooseSite: 'Choose a site',
     supervisors: 'Supervisors',
     supervisorsNamed: 'Supervisors: {{name}}',
+    moreCandidates: 'These are the first {{shown}} of {{total}} possible supervisors, by name.',
     supervisorsTitle: 'Supervisors of {{name}}',
     supervisorsHint: 'Tick who supervises this team.',
     supervisorsSaved: 'The supervisors of {{name}} are saved.',

@@ -249,6 +249,7 @@ export const nl = {
     chooseSite: 'Kies een vestiging',
     supervisors: 'Begeleiders',
     supervisorsNamed: 'Begeleiders: {{name}}',
+    moreCandidates: 'Hier staan de eerste {{shown}} van {{total}} mogelijke begeleiders, op naam.',
     supervisorsTitle: 'Begeleiders van {{name}}',
     supervisorsHint: 'Vink aan wie deze ploeg begeleidt.',
     supervisorsSaved: 'De begeleiders van {{name}} zijn opgeslagen.',

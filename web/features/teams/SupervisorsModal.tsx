@@ -53,6 +53,12 @@ export function SupervisorsModal({ team, onClose }: { team: Team; onClose: () =>
                 </Stack>
               </Checkbox.Group>
             )}
+            {users.data.total > candidates.length && (
+              // Who is already chosen stays chosen when saved, even if not in this list.
+              <Text size="sm" c="dimmed">
+                {t('teams.moreCandidates', { shown: candidates.length, total: users.data.total })}
+              </Text>
+            )}
             <FormActions error={error} pending={pending} onCancel={onClose} submitDisabled={candidates.length === 0} />
           </Stack>
         </form>
