@@ -1250,6 +1250,8 @@ describe('GET /api/v1/audit filters', () => {
     const { cookie, organisationId, admin } = await adminOf();
     const team = await buildTeam(db, { organisationId, name: 'Groen Gent' });
     const participant = await buildParticipant(db, { organisationId, firstName: 'Nora', lastName: 'Peeters' });
+    const skill = await buildSkill(db, { organisationId, teamId: team.id, name: 'Heftruck rijden' });
+    const referrer = await buildReferrer(db, { organisationId, name: 'VDAB Gent' });
     const line = (targetType: string, targetId: string) => ({
       organisationId,
       action: 'named.test',
@@ -1264,6 +1266,8 @@ describe('GET /api/v1/audit filters', () => {
         line('user', admin.id),
         line('site', team.siteId),
         line('organisation', organisationId),
+        line('skill', skill.id),
+        line('referrer', referrer.id),
         line('team', crypto.randomUUID()),
         line('observation', crypto.randomUUID()),
       ]);
@@ -1279,6 +1283,8 @@ describe('GET /api/v1/audit filters', () => {
       ['user', admin.name],
       ['site', expect.stringMatching(/^Vestiging /)],
       ['organisation', organisation?.name],
+      ['skill', 'Heftruck rijden'],
+      ['referrer', 'VDAB Gent'],
       ['team', null],
       ['observation', null],
     ]);

@@ -1,24 +1,55 @@
 import { and, desc, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { AuditEntry, auditQuery } from '#shared/audit';
 import type { Db } from '../../db/client';
-import { auditLog, organisations, participants, sites, teams, user } from '../../db/schema';
+import {
+  auditLog,
+  competencyFrameworks,
+  instrumentDefinitions,
+  jobProfiles,
+  organisations,
+  participants,
+  referrers,
+  sites,
+  skills,
+  teams,
+  user,
+  workPackages,
+} from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import type { RequestContext } from './record';
 
+/** Target types whose rows have a uuid id and a name column. */
+const namedByUuid: Record<string, PgTable & { id: AnyPgColumn; name: AnyPgColumn }> = {
+  team: teams,
+  site: sites,
+  organisation: organisations,
+  referrer: referrers,
+  competency_framework: competencyFrameworks,
+  job_profile: jobProfiles,
+  skill: skills,
+  work_package: workPackages,
+  instrument_definition: instrumentDefinitions,
+};
+
 /**
  * What the log is about, by name, as it is now: an admin reads "Ploeg: Groen 1" rather than a uuid, without the
- * page loading every user of an umbrella organisation to look names up. Gone (or anonymised) things have no name.
- * Each branch casts the id only for its own target type, whose ids are uuids.
+ * page loading every user of an umbrella organisation to look names up. Gone (or anonymised) things have no name,
+ * nor have observations, results and other things without one. Each branch casts the id only for its own target
+ * type, whose ids are uuids.
  */
 const targetName = sql<string | null>`case ${auditLog.targetType}
   when 'user' then (select ${user.name} from ${user} where ${user.id} = ${auditLog.targetId})
   when 'participant' then (select ${participants.firstName} || ' ' || ${participants.lastName} from ${participants}
     where ${participants.id} = ${auditLog.targetId}::uuid)
-  when 'team' then (select ${teams.name} from ${teams} where ${teams.id} = ${auditLog.targetId}::uuid)
-  when 'site' then (select ${sites.name} from ${sites} where ${sites.id} = ${auditLog.targetId}::uuid)
-  when 'organisation' then (select ${organisations.name} from ${organisations}
-    where ${organisations.id} = ${auditLog.targetId}::uuid)
+  ${sql.join(
+    Object.entries(namedByUuid).map(
+      ([type, table]) =>
+        sql`when ${type} then (select ${table.name} from ${table} where ${table.id} = ${auditLog.targetId}::uuid)`,
+    ),
+    sql`\n  `,
+  )}
 end`;
 
 export function listAudit(
