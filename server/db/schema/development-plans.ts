@@ -38,6 +38,17 @@ import { inList, organisationId, tenantPolicy } from './tenancy';
 const arrayLength = (path: string) =>
   sql.raw(`case when jsonb_typeof(${path}) = 'array' then jsonb_array_length(${path}) else 0 end`);
 
+/**
+ * The content's next review date as a date. A text-to-date cast depends on DateStyle, so PostgreSQL refuses it in a
+ * generated column; this spells the ISO date out with immutable functions. The contract only lets real dates in;
+ * anything else gives null here, never an error that would refuse the row.
+ */
+const reviewDay = `content->>'nextReviewDate'`;
+const nextReviewOn = sql.raw(
+  `case when ${reviewDay} ~ '^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' then ` +
+    `make_date(substr(${reviewDay}, 1, 4)::int, substr(${reviewDay}, 6, 2)::int, 1) + (substr(${reviewDay}, 9, 2)::int - 1) end`,
+);
+
 export const developmentPlanVersions = pgTable(
   'development_plan_versions',
   {
@@ -60,6 +71,10 @@ export const developmentPlanVersions = pgTable(
     coachAgreedAt: timestamp('coach_agreed_at', { withTimezone: true }),
     coachAgreedBy: text('coach_agreed_by'),
     agreedAt: timestamp('agreed_at', { withTimezone: true }),
+    /** The day of the agreement in Belgium, kept by PostgreSQL: the compliance list reads it for every participant. */
+    agreedOn: date('agreed_on', { mode: 'string' }).generatedAlwaysAs(
+      sql.raw(`(agreed_at at time zone 'Europe/Brussels')::date`),
+    ),
     /**
      * What the maatwerk rules count, kept by PostgreSQL beside the content (generated, stored): the compliance list
      * of an organisation reads these small columns instead of detoasting every agreed plan's JSON.
@@ -77,7 +92,7 @@ export const developmentPlanVersions = pgTable(
       arrayLength(`content->'competencies'->'technicalFuture'`),
     ),
     actionCount: integer('action_count').generatedAlwaysAs(arrayLength(`content->'actions'`)),
-    nextReviewDate: text('next_review_date').generatedAlwaysAs(sql.raw(`content->>'nextReviewDate'`)),
+    nextReviewOn: date('next_review_on', { mode: 'string' }).generatedAlwaysAs(nextReviewOn),
   },
   (t) => [
     unique('development_plan_versions_org_id_unique').on(t.organisationId, t.id),
@@ -86,7 +101,7 @@ export const developmentPlanVersions = pgTable(
     uniqueIndex('development_plan_versions_one_draft')
       .on(t.organisationId, t.participantId)
       .where(sql`status = 'draft'`),
-    // Migration 0021 adds INCLUDE (agreed_at and the count columns) for the compliance list's index-only scan.
+    // Migrations 0021 and 0022 add INCLUDE (agreed_on and the count columns) for the compliance list's index-only scan.
     uniqueIndex('development_plan_versions_one_agreed')
       .on(t.organisationId, t.participantId)
       .where(sql`status = 'agreed'`),

@@ -59,22 +59,39 @@ function content(over: { generic?: boolean; actions?: number; review?: string | 
   });
 }
 
+/** An agreed version straight in the database, as version `number` and with `status`. */
+const agreedAt = (
+  orgId: string,
+  participantId: string,
+  at: Date,
+  planned: PlanContent,
+  number = 1,
+  status = 'agreed',
+) =>
+  db.insert(developmentPlanVersions).values({
+    organisationId: orgId,
+    participantId,
+    number,
+    status: status as 'agreed' | 'superseded',
+    content: planned,
+    evidence: { competencies: [], skills: [], asOf: at.toISOString() },
+    agreedAt: at,
+    participantAgreedAt: at,
+    coachAgreedAt: at,
+  });
+
 /** Agreed versions straight in the database; the last one given is the one in force. */
 async function agreed(orgId: string, participantId: string, versions: { on: string; content: PlanContent }[]) {
   for (const [i, v] of versions.entries()) {
     // Noon UTC is the same day in Belgium.
-    const at = new Date(`${v.on}T12:00:00Z`);
-    await db.insert(developmentPlanVersions).values({
-      organisationId: orgId,
+    await agreedAt(
+      orgId,
       participantId,
-      number: i + 1,
-      status: i === versions.length - 1 ? 'agreed' : 'superseded',
-      content: v.content,
-      evidence: { competencies: [], skills: [], asOf: at.toISOString() },
-      agreedAt: at,
-      participantAgreedAt: at,
-      coachAgreedAt: at,
-    });
+      new Date(`${v.on}T12:00:00Z`),
+      v.content,
+      i + 1,
+      i === versions.length - 1 ? 'agreed' : 'superseded',
+    );
   }
 }
 
@@ -323,6 +340,57 @@ describe('GET /pop-compliance', () => {
     expect(result.total).toBe(cases.length);
     for (const item of result.items) expect(item.status).toEqual(expected.get(item.participant.id));
   });
+  it('keeps the day of each agreement in Belgium and the next review date as dates, for any moment and any date', async () => {
+    const org = await buildOrganisation(db);
+    const belgianDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' });
+    const moments = fc.date({
+      min: new Date('2000-01-01T00:00:00Z'),
+      max: new Date('2099-12-31T23:59:59Z'),
+      noInvalidDate: true,
+    });
+    // Around midnight in Belgium, in winter and in summer time, besides the random moments and review dates.
+    const edges = [
+      { at: new Date('2026-03-28T23:30:00Z'), review: '2028-02-29' },
+      { at: new Date('2026-07-31T22:30:00Z'), review: '2026-12-31' },
+      { at: new Date('2026-10-25T00:59:00Z'), review: null },
+    ];
+    const cases = [
+      ...edges,
+      ...fc.sample(
+        fc.record({
+          at: moments,
+          review: fc.option(
+            moments.map((d) => d.toISOString().slice(0, 10)),
+            { nil: null },
+          ),
+        }),
+        { numRuns: 40, seed: 7 },
+      ),
+    ];
+    const ids: string[] = [];
+    for (const c of cases) {
+      const p = await buildParticipant(db, { organisationId: org.id, coachId: null });
+      ids.push(p.id);
+      await agreedAt(org.id, p.id, c.at, content({ review: c.review }));
+    }
+    const rows = await db
+      .select({
+        participantId: developmentPlanVersions.participantId,
+        agreedOn: developmentPlanVersions.agreedOn,
+        nextReviewOn: developmentPlanVersions.nextReviewOn,
+      })
+      .from(developmentPlanVersions)
+      .where(eq(developmentPlanVersions.organisationId, org.id));
+    const byParticipant = new Map(rows.map((r) => [r.participantId, r]));
+    for (const [i, c] of cases.entries()) {
+      expect(byParticipant.get(ids[i] as string)).toEqual({
+        participantId: ids[i],
+        agreedOn: belgianDay.format(c.at),
+        nextReviewOn: c.review,
+      });
+    }
+  });
+
   it('orders, counts and filters by the same state and deadline as complianceOfFacts, in both regimes, on any day', async () => {
     // The list judges in SQL (compliance-list.ts) and shows complianceOfFacts' statuses; here the two must agree for
     // random histories around month ends and leap days, every participant status, both regimes and any day.

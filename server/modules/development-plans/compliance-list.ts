@@ -144,14 +144,15 @@ export function complianceListStatement(actor: Actor, query: Query, today: strin
       ) p
       cross join cfg
       left join lateral (
-        -- The counts are generated columns of the version: the content itself is never read (detoasted) here.
-        select (av.agreed_at at time zone 'Europe/Brussels')::date as agreed_on,
+        -- The counts and days are generated columns of the version, all in the one-agreed index: the content itself
+        -- is never read (detoasted) here, nor a time zone looked up for each participant.
+        select av.agreed_on,
           coalesce(av.generic_current_count, 0) as generic_current,
           coalesce(av.generic_future_count, 0) as generic_future,
           coalesce(av.technical_current_count, 0) as technical_current,
           coalesce(av.technical_future_count, 0) as technical_future,
           coalesce(av.action_count, 0) as actions,
-          nullif(av.next_review_date, '')::date as next_review_date
+          av.next_review_on as next_review_date
         from ${v} av
         where av.organisation_id = p.organisation_id and av.participant_id = p.id and av.status = 'agreed'
       ) a on true
