@@ -86,6 +86,80 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the preparing client on Postgre
     }
   });
 
+  it('sends an audit row with the commit, drops it on rollback, and sends it first before anything else', async () => {
+    const client = new PreparingClient({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    let roundTrips = 0;
+    (client as unknown as { connection: NodeJS.EventEmitter }).connection.on('readyForQuery', () => roundTrips++);
+    // The shape of recordAudit's insert, on a table of that name.
+    const insert = (values: unknown[]) =>
+      client.query({
+        text: 'insert into "audit_log" ("id", "organisation_id", "at", "action", "details", "ip") values (default, $1, default, $2, $3, $4)',
+        values,
+      });
+    const rows = async () =>
+      (await client.query('select organisation_id, action, details, ip from audit_log order by id')).rows;
+    try {
+      await client.query(
+        'create temporary table audit_log (id serial, organisation_id text not null, at timestamptz default now(), action text, details jsonb, ip text)',
+      );
+      // Quotes, backslashes, a dollar sign and a placeholder-like text stay exactly what they were.
+      const nasty = `O'Brien \\ "x" $1 $$ é ${'\u{1F600}'}`;
+      const details = JSON.stringify({ q: nasty, n: 3 });
+      roundTrips = 0;
+      await client.query({ text: 'begin' });
+      await client.query({ text: "select set_config('app.org_id', 'x', true)" });
+      expect(await insert(['org-1', nasty, details, null])).toMatchObject({ rowCount: 1 });
+      await client.query({ text: 'commit' });
+      expect(roundTrips).toBe(2);
+      expect(await rows()).toEqual([
+        { organisation_id: 'org-1', action: nasty, details: { q: nasty, n: 3 }, ip: null },
+      ]);
+
+      // Rolled back: never written.
+      await client.query({ text: 'begin' });
+      await client.query({ text: "select set_config('app.org_id', 'x', true)" });
+      await insert(['org-2', 'gone', null, '10.0.0.1']);
+      await client.query({ text: 'rollback' });
+      expect(await rows()).toHaveLength(1);
+
+      // A statement after the row sees it: the row goes first.
+      await client.query({ text: 'begin' });
+      await client.query({ text: "select set_config('app.org_id', 'x', true)" });
+      await insert(['org-3', 'seen', null, null]);
+      const seen = await client.query({
+        text: 'select count(*)::int as n from audit_log where action = $1',
+        values: ['seen'],
+      });
+      expect(seen.rows).toEqual([{ n: 1 }]);
+      await client.query({ text: 'commit' });
+      // Sent first, it went as it came: a prepared statement.
+      const prepared = await client.query(
+        'select count(*)::int as n from pg_prepared_statements where statement like $1',
+        ['insert into "audit_log"%'],
+      );
+      expect(prepared.rows).toEqual([{ n: 1 }]);
+
+      // A row that cannot be written fails the commit, and the transaction is undone.
+      await client.query({ text: 'begin' });
+      await client.query({ text: "select set_config('app.org_id', 'x', true)" });
+      await client.query({
+        text: 'insert into "audit_log" ("organisation_id", "action") values ($1, $2)',
+        values: ['org-4', 'kept?'],
+      });
+      await insert([null, 'refused', null, null]);
+      await expect(client.query({ text: 'commit' })).rejects.toThrow(/null value/);
+      await client.query({ text: 'rollback' });
+      expect((await rows()).map((r) => r.action)).toEqual([nasty, 'seen']);
+
+      // Outside a transaction an insert is written at once.
+      await insert(['org-5', 'autocommit', null, null]);
+      expect((await rows()).map((r) => r.action)).toEqual([nasty, 'seen', 'autocommit']);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('keeps the tenant transaction whole through drizzle: the setting holds inside and is gone after', async () => {
     const { openDatabase } = await import('./client');
     const { withTenant } = await import('./tenant');

@@ -87,8 +87,10 @@ export function getPlanOverview(db: Db, ctx: RequestContext, participantId: stri
     ctx.actor.organisationId,
     async (tx) => {
       const access = await openPlanForRead(tx, ctx, participantId);
+      const overview = await planOverviewIn(tx, ctx, access);
+      // Audited last: the row then travels with the commit (db/prepared-client.ts).
       await recordAudit(tx, ctx, { action: 'pop.read', targetType: 'participant', targetId: participantId });
-      return planOverviewIn(tx, ctx, access);
+      return overview;
     },
     { genericPlans: true },
   );

@@ -362,6 +362,7 @@ export function saveDraft(
       await assertRevision(tx, access, row, body.revision);
       await checkReferences(tx, body.content);
       await writeDraftContent(tx, ctx, participantId, row, body.content);
+      const saved = await versionWithEvidence(tx, access, await lockedVersion(tx, participantId, number));
       await recordAudit(tx, ctx, {
         action: 'pop.draft_saved',
         targetType: 'participant',
@@ -372,7 +373,7 @@ export function saveDraft(
           fields: changedSections(contentOf(row.content), body.content),
         },
       });
-      return versionWithEvidence(tx, access, await lockedVersion(tx, participantId, number));
+      return saved;
     },
     { genericPlans: true },
   );

@@ -94,12 +94,13 @@ export function addCareerEvent(db: Db, ctx: RequestContext, id: string, body: z.
       .update(participants)
       .set({ ...changes, updatedAt: new Date() })
       .where(eq(participants.id, id));
+    const dossier = await loadDossier(tx, id, view);
     await recordAudit(tx, ctx, {
       action: 'participant.career_event_added',
       targetType: 'participant',
       targetId: id,
       details: { kind: body.kind, eventId: event?.id },
     });
-    return loadDossier(tx, id, view);
+    return dossier;
   });
 }

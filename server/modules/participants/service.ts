@@ -119,13 +119,15 @@ export function registerParticipant(db: Db, ctx: RequestContext, body: z.infer<t
 export function getParticipant(db: Db, ctx: RequestContext, id: string) {
   return withTenant(db, ctx.actor.organisationId, async (tx) => {
     const { view } = await resolveAccess(tx, ctx.actor, id);
+    const dossier = await loadDossier(tx, id, view);
+    // Audited last: the row then travels with the commit (db/prepared-client.ts).
     await recordAudit(tx, ctx, {
       action: 'participant.read',
       targetType: 'participant',
       targetId: id,
       details: { view },
     });
-    return loadDossier(tx, id, view);
+    return dossier;
   });
 }
 
