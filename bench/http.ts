@@ -175,6 +175,8 @@ export async function runScenarios(
   // timeline rules. A participant is leased from a shared queue for the pair and handed back after the resume,
   // at the end of the queue: no two connections ever write to the same dossier at once.
   const free = [...plan.writePool];
+  // Leased and not handed back yet: a pair cut off when the scenario ends leaves its participant paused.
+  const leased = new Set<string>();
   const today = todayIso();
   const body = (kind: string) => JSON.stringify({ kind, date: today });
   const write: Requests = [
@@ -183,6 +185,7 @@ export async function runScenarios(
       setupRequest: (req, context) => {
         const id = free.shift();
         (context as { id?: string }).id = id;
+        if (id) leased.add(id);
         return id
           ? { ...req, path: `/api/v1/participants/${id}/career-events`, body: body('pause') }
           : (undefined as never);
@@ -195,9 +198,11 @@ export async function runScenarios(
         path: `/api/v1/participants/${(context as { id?: string }).id}/career-events`,
         body: body('resume'),
       }),
-      onResponse: (_status, _body, context) => {
+      onResponse: (status, _body, context) => {
         const { id } = context as { id?: string };
-        if (id) free.push(id);
+        if (!id) return;
+        free.push(id);
+        if (status < 300) leased.delete(id);
       },
     },
   ];
@@ -217,6 +222,14 @@ export async function runScenarios(
     // No warm-up: one stopped in the middle of a pair would leave its participants paused and out of the queue.
     false,
   );
+  // Resumed, so the next scenario and a later run with --existing find every participant of the pool active.
+  for (const id of leased) {
+    await fetch(`${baseUrl}/api/v1/participants/${id}/career-events`, {
+      method: 'POST',
+      headers: { cookie: cookies.writer ?? cookies.coach, 'content-type': 'application/json' },
+      body: body('resume'),
+    });
+  }
 
   // The workfloor (issue 4): the coach's radar and evolution over their caseload in turn, the supervisor's team.
   const rotating = (path: (id: string) => string): Requests => {
