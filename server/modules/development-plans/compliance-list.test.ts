@@ -546,6 +546,11 @@ describe('GET/PUT /pop-settings', () => {
     const p = await buildParticipant(db, { organisationId: org.id, coachId: coach.user.id });
     await agreed(org.id, p.id, [{ on: addDays(today, -350), content: content({ review: null }) }]);
     expect((await list(coach.cookie)).items[0]?.status.state).toBe('incomplete');
+    // The POP screen judges by the same settings.
+    const overviewState = async () =>
+      (await call(coach.cookie, { method: 'GET', url: `/api/v1/participants/${p.id}/pop` })).json<PlanOverview>()
+        .compliance.state;
+    expect(await overviewState()).toBe('incomplete');
 
     const saved = await put(admin.cookie, { regime: 'yearly', daysBeforeEvaluation: 0 });
     expect(saved.statusCode).toBe(200);
@@ -559,6 +564,7 @@ describe('GET/PUT /pop-settings', () => {
         { code: 'yearly_update', date: addMonths(addDays(today, -350), 12) },
       ],
     });
+    expect(await overviewState()).toBe('due');
     const [entry] = await db
       .select()
       .from(auditLog)

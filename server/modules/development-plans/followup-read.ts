@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   ActionStatus,
   actionProgress,
+  ComplianceSettings,
   goalNote,
   PlanTextSection,
   Proposal,
@@ -14,8 +15,10 @@ import {
   developmentPlanGoalNotes,
   developmentPlanPresentations,
   developmentPlanProposals,
+  developmentPlanSettings,
   user,
 } from '../../db/schema';
+import { DEFAULT_COMPLIANCE_SETTINGS } from './settings';
 
 /**
  * The follow-up of a participant's POP, stored beside the agreed version: the statuses of actions, the notes on
@@ -76,11 +79,13 @@ interface FollowUpRow {
     resolvedByName: string | null;
   }[];
   presentations: z.infer<typeof presentation>[];
+  settings: ComplianceSettings | null;
 }
 
 /**
  * Four small index range reads in one statement: a POP read is a handful of round trips, and each one costs more
- * than these reads. The people's names come from the same organisation only.
+ * than these reads. The people's names come from the same organisation only. The organisation's compliance settings
+ * (row-level security leaves its row, if it has one) ride along for the overview's compliance check.
  */
 const followUpStatement = (participantId: string) => sql`
   select
@@ -107,11 +112,21 @@ const followUpStatement = (participantId: string) => sql`
         'occasion', ps.occasion, 'versionNumber', ps.version_number)
         order by ps.presented_on desc, ps.created_at desc, ps.id desc)
       from ${developmentPlanPresentations} ps
-      where ps.participant_id = ${participantId}), '[]'::json) as presentations`;
+      where ps.participant_id = ${participantId}), '[]'::json) as presentations,
+    (select json_build_object('regime', s.regime, 'daysBeforeEvaluation', s.days_before_evaluation)
+      from ${developmentPlanSettings} s limit 1) as settings`;
 
-export async function loadFollowUp(tx: Tx, participantId: string): Promise<FollowUp> {
+/** The follow-up, and the organisation's compliance settings (the defaults without a row of its own). */
+export async function loadFollowUp(
+  tx: Tx,
+  participantId: string,
+): Promise<{ followUp: FollowUp; settings: ComplianceSettings }> {
   const [row] = await queryRows<FollowUpRow>(tx, followUpStatement(participantId));
   if (!row) throw new Error('the follow-up statement answers one row');
+  return { followUp: followUpOf(row), settings: row.settings ?? { ...DEFAULT_COMPLIANCE_SETTINGS } };
+}
+
+function followUpOf(row: FollowUpRow): FollowUp {
   return {
     actionProgress: row.progress.map((r) => ({
       key: r.key,

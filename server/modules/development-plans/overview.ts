@@ -8,7 +8,6 @@ import type { Access } from '../participants/access';
 import { complianceOf } from './compliance';
 import { candidatesOf, evidenceFor, loadEvidencePool, referencedBy } from './evidence';
 import { loadFollowUp } from './followup-read';
-import { loadComplianceSettings } from './settings';
 import { contentOf, loadVersions, openPlanForRead, toPlanVersion } from './versions';
 
 /**
@@ -32,8 +31,7 @@ export async function planOverviewIn(tx: Tx, ctx: RequestContext, access: Access
     { id: row.id, teamId: row.teamId },
     draftContent ? referencedBy(draftContent).skillIds : [],
   );
-  const followUp = await loadFollowUp(tx, row.id);
-  const settings = await loadComplianceSettings(tx);
+  const { followUp, settings } = await loadFollowUp(tx, row.id);
 
   const current = currentRow ? toPlanVersion(currentRow, currentRow.evidence ?? noEvidence(currentRow.agreedAt)) : null;
   const draft = draftRow && draftContent ? toPlanVersion(draftRow, evidenceFor(pool, draftContent)) : null;
