@@ -20,7 +20,12 @@ const userColumns = {
   createdAt: user.createdAt,
 };
 
-async function loadUsers(tx: Tx, where: SQL | undefined, page = { limit: 1, offset: 0 }): Promise<User[]> {
+interface Page {
+  limit: number;
+  offset: number;
+}
+
+async function loadUsers(tx: Tx, where: SQL | undefined, page: Page): Promise<User[]> {
   const rows = await tx
     .select(userColumns)
     .from(user)
@@ -53,7 +58,7 @@ async function loadUsers(tx: Tx, where: SQL | undefined, page = { limit: 1, offs
 }
 
 async function loadUser(tx: Tx, id: string): Promise<User> {
-  const [found] = await loadUsers(tx, eq(user.id, id));
+  const [found] = await loadUsers(tx, eq(user.id, id), { limit: 1, offset: 0 });
   if (!found) throw notFound('User');
   return found;
 }

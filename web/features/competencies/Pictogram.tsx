@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { Pictogram as PictogramKey } from '#shared/competencies';
+import { LineIcon } from '../../components/LineIcon';
 
 /**
  * Simple line drawings for the pictograms a scale level can show. Decorative only (aria-hidden): the level's
@@ -66,22 +67,8 @@ export interface PictogramProps {
 
 export function Pictogram({ name, size = 24, className }: PictogramProps) {
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox="0 0 24 24"
-      width={size}
-      height={size}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className={className}
-      data-pictogram={name}
-    >
+    <LineIcon size={size} strokeWidth={1.8} className={className}>
       {shapes[name] ?? shapes.check}
-    </svg>
+    </LineIcon>
   );
 }
