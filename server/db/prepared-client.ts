@@ -79,9 +79,9 @@ function inlined(client: pg.Client, text: string, values: readonly unknown[]): s
  *   parameterised next statement gets the `begin` sent before it, as without this;
  * - an audit row, usually a transaction's last statement, waits for the next one: a commit takes it along in the
  *   same message (its values written in as literals, so the two are one simple query), a rollback drops it, and any
- *   other statement gets it sent first, as it came (a prepared statement). Services therefore audit a read after
- *   its queries. So the row is written in its transaction, before anything
- *   else of that transaction runs, and a failure to write it still fails the commit.
+ *   other statement gets it sent first, as it came (a prepared statement). So the row is written in its transaction
+ *   before anything after it runs, and a row that cannot be written fails the commit. Services audit a read after
+ *   its queries, so that its row reaches the commit.
  */
 PreparingClient.prototype.query = function (this: PreparingClient, ...args: unknown[]) {
   const [config, values] = args;
