@@ -75,7 +75,12 @@ test('the admin creates a site, a team and a coach', async ({ page }) => {
   await menu.getByRole('link', { name: 'Ploegen' }).click();
   await page.getByRole('button', { name: 'Begeleiders: Groen Antwerpen' }).click();
   const supervisorsDialog = page.getByRole('dialog', { name: 'Begeleiders van Groen Antwerpen' });
+  // The candidates come from a search on the server; whoever is ticked stays in view after the next search.
+  await supervisorsDialog.getByRole('searchbox', { name: 'Zoek een begeleider' }).fill('cas');
   await supervisorsDialog.getByRole('checkbox', { name: coach.name }).check();
+  await supervisorsDialog.getByRole('searchbox', { name: 'Zoek een begeleider' }).fill('niemand-heet-zo');
+  await expect(supervisorsDialog.getByText('Niemand gevonden voor "niemand-heet-zo".')).toBeVisible();
+  await expect(supervisorsDialog.getByRole('checkbox', { name: coach.name })).toBeChecked();
   await expectNoSeriousA11yViolations(page);
   await supervisorsDialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(supervisorsDialog).toHaveCount(0);
