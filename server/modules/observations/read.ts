@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Page } from '#shared/common';
 import type { Observation, RaterKind } from '#shared/observations';
 import type { Tx } from '../../db/client';
 import {
@@ -18,7 +19,7 @@ const newestFirst = [desc(observations.observedOn), desc(observations.createdAt)
  * Observations in the shape of the contract, with their ratings in the order of the version's competencies.
  * hideNotes: a participant reading their own observations gets no notes (they are the staff's working notes).
  */
-async function shape(tx: Tx, where: SQL | undefined, page: { limit: number; offset: number }, hideNotes: boolean) {
+async function shape(tx: Tx, where: SQL | undefined, page: Page, hideNotes: boolean) {
   const rows = await tx
     .select({
       id: observations.id,
@@ -128,7 +129,7 @@ export async function loadObservation(tx: Tx, id: string, hideNotes = false): Pr
 export async function pageOfParticipant(
   tx: Tx,
   participantId: string,
-  q: { limit: number; offset: number; raterKind?: RaterKind },
+  q: Page & { raterKind?: RaterKind },
   hideNotes: boolean,
 ) {
   const where = and(

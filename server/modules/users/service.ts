@@ -1,7 +1,7 @@
 import { hashPassword } from 'better-auth/crypto';
 import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { teamLeadRoles } from '#shared/common';
+import { type Page, teamLeadRoles } from '#shared/common';
 import type { participantAccountBody, staffCreateBody, User, userListQuery, userUpdateBody } from '#shared/users';
 import type { Db, Tx } from '../../db/client';
 import { account, session, teamSupervisors, user } from '../../db/schema';
@@ -19,11 +19,6 @@ const userColumns = {
   deactivatedAt: user.deactivatedAt,
   createdAt: user.createdAt,
 };
-
-interface Page {
-  limit: number;
-  offset: number;
-}
 
 async function loadUsers(tx: Tx, where: SQL | undefined, page: Page): Promise<User[]> {
   const rows = await tx
