@@ -3,23 +3,13 @@
  * Anonymises, in every organisation that set a retention period (Instellingen → Privacy), each participant whose
  * latest exit lies longer ago than that period: the same as the admin's "run now" (POST /privacy/retention/run),
  * each erasure in its own transaction and audited with the actor "Groeipad (bewaartermijn)".
- * Meant for a nightly cron on PostgreSQL (DATABASE_URL set), e.g. `15 2 * * * cd /opt/groeipad && npm run retention`.
+ * The server already does this every night (RETENTION_NIGHTLY_AT, default 02:15); this command is for a run at
+ * another moment, or for a cron when every server has RETENTION_NIGHTLY_AT=off.
  * On the embedded database the running server holds the data folder's lock: stop it first, or use the admin screen.
  */
-import { asc } from 'drizzle-orm';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
-import { organisations } from '../server/db/schema';
-import { asPlatform } from '../server/db/tenant';
-import type { RequestContext } from '../server/modules/audit/record';
-import { runRetention } from '../server/modules/privacy/service';
-
-const REASON = 'Bewaartermijn na uitstroom verstreken (automatische nachtelijke run)';
-
-/** Not a person: audit_log.actor_id has no foreign key, and the name says what did it. */
-const systemContext = (organisationId: string): RequestContext => ({
-  actor: { id: 'system:retention', name: 'Groeipad (bewaartermijn)', role: 'admin', organisationId },
-});
+import { retentionEverywhere } from '../server/modules/privacy/nightly-retention';
 
 async function main() {
   // The script signs no session or token, so the servers' shared AUTH_SECRET is not asked of a cron line.
@@ -31,20 +21,10 @@ async function main() {
       : { kind: 'pglite', dataDir: config.DATA_DIR },
   );
   try {
-    // Listing the organisations crosses tenants; each run below is in its own organisation's transactions.
-    const orgs = await asPlatform(database.db, (tx) =>
-      tx
-        .select({ id: organisations.id, name: organisations.name })
-        .from(organisations)
-        .orderBy(asc(organisations.name)),
+    const run = await retentionEverywhere(database.db);
+    console.log(
+      `Retention run done: ${run.anonymised} participant(s) anonymised in ${run.organisations} organisation(s).`,
     );
-    let total = 0;
-    for (const org of orgs) {
-      const { anonymised } = await runRetention(database.db, systemContext(org.id), REASON);
-      if (anonymised) console.log(`${org.name}: ${anonymised} anonymised`);
-      total += anonymised;
-    }
-    console.log(`Retention run done: ${total} participant(s) anonymised in ${orgs.length} organisation(s).`);
   } finally {
     await database.close();
   }

@@ -34,6 +34,11 @@ const envSchema = z
     MAIL_FROM: z.string().default('Groeipad <no-reply@groeipad.local>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: bool.default(false),
+    /** Belgian time ("HH:MM") at which the server erases participants past their retention period, or "off". */
+    RETENTION_NIGHTLY_AT: z
+      .string()
+      .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM (24-hour clock) or off')
+      .default('02:15'),
     /** Compress API responses (plugins/compression.ts); false when a reverse proxy in front already does. */
     COMPRESS_RESPONSES: bool.default(true),
   })

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
 import { refreshStatistics, runMigrations } from './db/migrate';
 import { assertTenantIsolation } from './db/safety';
+import { retentionEverywhere, scheduleNightlyRetention } from './modules/privacy/nightly-retention';
 
 /** Opens the database chosen by the configuration, migrates it, checks isolation, builds the app. */
 export async function start(config: Config): Promise<{ app: FastifyInstance; database: Database }> {
@@ -18,6 +19,14 @@ export async function start(config: Config): Promise<{ app: FastifyInstance; dat
     if (database.kind === 'pglite') await refreshStatistics(database.db);
     await assertTenantIsolation(database.db);
     const app = await buildApp({ config, database, webRoot: config.WEB_ROOT ?? defaultWebRoot });
+    if (config.RETENTION_NIGHTLY_AT !== 'off') {
+      const nightly = scheduleNightlyRetention(
+        () => retentionEverywhere(database.db),
+        app.log,
+        config.RETENTION_NIGHTLY_AT,
+      );
+      app.addHook('onClose', async () => nightly.stop());
+    }
     return { app, database };
   } catch (err) {
     await database.close();

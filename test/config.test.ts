@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       TRUST_PROXY: false,
       SMTP_SECURE: false,
       PUBLIC_URL: 'http://localhost:3000',
+      RETENTION_NIGHTLY_AT: '02:15',
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
@@ -75,6 +76,14 @@ describe('loadConfig', () => {
   it('names PORT when it is out of range', () => {
     expect(errorFor({ PORT: '70000' })).toMatch(/^\s+PORT: .*65535/m);
     expect(errorFor({ PORT: '-1' })).toMatch(/^\s+PORT: /m);
+  });
+
+  it('takes the nightly retention time as HH:MM or off, and names anything else', () => {
+    expect(loadConfig({ RETENTION_NIGHTLY_AT: 'off' }).RETENTION_NIGHTLY_AT).toBe('off');
+    expect(loadConfig({ RETENTION_NIGHTLY_AT: '23:59' }).RETENTION_NIGHTLY_AT).toBe('23:59');
+    for (const bad of ['24:00', '2:15', '02:60', 'nightly']) {
+      expect(errorFor({ RETENTION_NIGHTLY_AT: bad })).toMatch(/^\s+RETENTION_NIGHTLY_AT: must be HH:MM/m);
+    }
   });
 
   it('names DATABASE_URL when it is not a PostgreSQL address', () => {

@@ -70,7 +70,7 @@ export const privacyEn: typeof privacyNl = {
     example: 'Someone who exits today is erased on {{date}}.',
     exampleOff: 'No one is erased automatically. You can still erase a participant yourself, in the dossier.',
     nightly:
-      'Every night Groeipad erases whoever is due (the job "npm run retention"). The button "Erase now" does the same at once.',
+      'Every night Groeipad erases whoever is due. Do not want to wait? If someone is in the list below, the button "Erase now" erases them at once.',
     saved: 'The retention period is saved.',
     dueTitle: 'Due for erasure',
     dueCaption: 'Participants whose retention period is over',

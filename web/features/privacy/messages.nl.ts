@@ -71,7 +71,7 @@ export const privacyNl = {
     example: 'Wie vandaag uitstroomt, wordt gewist op {{date}}.',
     exampleOff: 'Niemand wordt automatisch gewist. Je kunt een deelnemer wel zelf wissen, in het dossier.',
     nightly:
-      'Elke nacht wist Groeipad wie aan de beurt is (de taak "npm run retention"). Met de knop "Nu wissen" doe je hetzelfde meteen.',
+      'Elke nacht wist Groeipad wie aan de beurt is. Wil je niet wachten? Staat er iemand in de lijst hieronder, dan wis je die meteen met de knop "Nu wissen".',
     saved: 'De bewaartermijn is opgeslagen.',
     dueTitle: 'Aan de beurt om gewist te worden',
     dueCaption: 'Deelnemers van wie de bewaartermijn voorbij is',
