@@ -446,9 +446,17 @@ describe('counts for managers', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({
       participantsWithPap: 2,
+      // Every domain of the list, in its order; without a saved row a participant counts as not discussed.
       domains: [
-        { domainCode: 'justice', status: 'attention', count: 1 },
+        { domainCode: 'physical_health', status: 'not_discussed', count: 2 },
+        { domainCode: 'work_income', status: 'not_discussed', count: 0 },
         { domainCode: 'work_income', status: 'hindering', count: 2 },
+        { domainCode: 'alcohol', status: 'not_discussed', count: 2 },
+        { domainCode: 'drugs', status: 'not_discussed', count: 2 },
+        { domainCode: 'justice', status: 'not_discussed', count: 1 },
+        { domainCode: 'justice', status: 'attention', count: 1 },
+        { domainCode: 'family_social', status: 'not_discussed', count: 2 },
+        { domainCode: 'mental_health', status: 'not_discussed', count: 2 },
       ],
       // Archived definitions only while results of them exist.
       instruments: [
