@@ -126,8 +126,73 @@ export const frameworkDetail = frameworkSummary.extend({
 });
 export type FrameworkDetail = z.infer<typeof frameworkDetail>;
 
-/** PUT /competency-frameworks/:id: `newVersion` tells whether the change created a version (the old one had ratings). */
-export const frameworkSaved = z.object({ framework: frameworkDetail, newVersion: z.boolean() });
+/**
+ * What a save did. `unchanged`: nothing of the framework or its version differed, nothing was written.
+ * `updated`: the name or description, or the content of a version without ratings, changed in place.
+ * `version_created`: the content of a version with ratings changed, so it became version n+1.
+ */
+export const frameworkSaveOutcomes = ['unchanged', 'updated', 'version_created'] as const;
+export type FrameworkSaveOutcome = (typeof frameworkSaveOutcomes)[number];
+
+/** PUT /competency-frameworks/:id: `newVersion` is `outcome === 'version_created'`, kept for older clients. */
+export const frameworkSaved = z.object({
+  framework: frameworkDetail,
+  newVersion: z.boolean(),
+  outcome: z.enum(frameworkSaveOutcomes),
+});
+
+// ---------- what makes up a version ----------
+
+/**
+ * A version's content: the scale and the competencies in their order. The framework's name and description live
+ * on the framework, not the version, so changing them never needs a new version. Structural, so both a request
+ * body and a stored version fit.
+ */
+export interface VersionContent {
+  scale: readonly { value: number; label: string; meaning: string; pictogram: string }[];
+  competencies: readonly {
+    key: string;
+    name: string;
+    description: string;
+    indicators: readonly string[];
+    escoUri?: string | null;
+    escoLabel?: string | null;
+  }[];
+}
+
+// Line endings differ between browsers and spreadsheets without the text changing; inner spaces are kept, since
+// they may be deliberate and a participant sees the text as stored.
+const normaliseText = (text: string) => text.replace(/\r\n?/g, '\n').trim();
+const normaliseOptional = (text: string | null | undefined) => (text ? normaliseText(text) || null : null);
+
+/** The content in one canonical shape: trimmed text, absent ESCO fields as null, ids and positions left out. */
+export function normaliseVersionContent(content: VersionContent) {
+  return {
+    scale: content.scale.map((l) => ({
+      value: l.value,
+      label: normaliseText(l.label),
+      meaning: normaliseText(l.meaning),
+      pictogram: l.pictogram,
+    })),
+    competencies: content.competencies.map((c) => ({
+      key: normaliseText(c.key),
+      name: normaliseText(c.name),
+      description: normaliseText(c.description),
+      indicators: c.indicators.map(normaliseText),
+      escoUri: normaliseOptional(c.escoUri),
+      escoLabel: normaliseOptional(c.escoLabel),
+    })),
+  };
+}
+
+/**
+ * Whether two contents are the same version: a save of a version with ratings that leaves this true must not create
+ * a new one. The server decides with it; the editor uses it to ask before a save that will create a version.
+ */
+export function sameVersionContent(a: VersionContent, b: VersionContent): boolean {
+  // normaliseVersionContent builds both with the same key order, so their JSON is equal exactly when they are.
+  return JSON.stringify(normaliseVersionContent(a)) === JSON.stringify(normaliseVersionContent(b));
+}
 
 // ---------- job profiles ----------
 

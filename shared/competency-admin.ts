@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
+import { id, shortText } from './common';
 import { frameworkSummary, jobProfile } from './competencies';
 
 /**
@@ -19,6 +19,11 @@ export const frameworkList = z.object({ items: z.array(frameworkSummary) });
 export const exchangeFormats = ['json', 'csv'] as const;
 export type ExchangeFormat = (typeof exchangeFormats)[number];
 export const frameworkExportQuery = z.strictObject({ format: z.enum(exchangeFormats).default('json') });
+/**
+ * POST /competency-frameworks/import?name=…: the name to import under instead of the file's, for when the
+ * organisation already has a framework of that name. The same rule as a framework's own name.
+ */
+export const frameworkImportQuery = z.strictObject({ name: shortText(120).optional() });
 
 export const jobProfileListQuery = z.strictObject({ frameworkId: id.optional(), archived: flag });
 export const jobProfileList = z.object({ items: z.array(jobProfile) });

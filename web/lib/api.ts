@@ -81,6 +81,7 @@ import type { ListKind, listItem, listUpdateBody, OrganisationLists } from '#sha
 import type {
   mentorInvitation,
   mentorInvitationInput,
+  mentorInvitationWithLink,
   mentorLinkView,
   mentorObservationInput,
   mentorObservationSaved,
@@ -182,6 +183,7 @@ export type FrameworkVersion = Out<typeof frameworkVersion>;
 export type Observation = Out<typeof observation>;
 export type RateableParticipant = Out<typeof rateableParticipant>;
 export type MentorInvitation = Out<typeof mentorInvitation>;
+export type MentorInvitationWithLink = Out<typeof mentorInvitationWithLink>;
 export type MentorLinkView = Out<typeof mentorLinkView>;
 export type ObservationPage = Out<typeof observationPage>;
 export type ObservationPageQuery = Partial<Out<typeof observationListQuery>>;
@@ -380,9 +382,9 @@ export const api = {
     archive: (id: string) => post<FrameworkDetail>(`/competency-frameworks/${id}/archive`),
     unarchive: (id: string) => post<FrameworkDetail>(`/competency-frameworks/${id}/unarchive`),
     addDefaultTemplate: () => post<FrameworkDetail>('/competency-frameworks/default-template'),
-    /** The exchange file as it is: JSON or CSV, told apart by the file's type. */
-    importFile: (file: Blob, type: 'application/json' | 'text/csv') =>
-      post<FrameworkDetail>('/competency-frameworks/import', new Blob([file], { type })),
+    /** The exchange file as it is: JSON or CSV, told apart by the file's type; `name` replaces the file's name. */
+    importFile: (file: Blob, type: 'application/json' | 'text/csv', name?: string) =>
+      request<FrameworkDetail>('POST', '/competency-frameworks/import', new Blob([file], { type }), { name }),
     exportUrl: (id: string, format: 'json' | 'csv') => `/api/v1/competency-frameworks/${id}/export?format=${format}`,
     jobProfiles: (query: { frameworkId?: string; archived?: boolean }) =>
       get<Items<JobProfile>>('/job-profiles', query),
@@ -403,7 +405,8 @@ export const api = {
     invitations: (participantId: string) =>
       get<Items<MentorInvitation>>(`/participants/${participantId}/mentor-invitations`),
     invite: (participantId: string, body: In<typeof mentorInvitationInput>) =>
-      post<MentorInvitation>(`/participants/${participantId}/mentor-invitations`, body),
+      post<MentorInvitationWithLink>(`/participants/${participantId}/mentor-invitations`, body),
+    resendInvitation: (id: string) => post<MentorInvitationWithLink>(`/mentor-invitations/${id}/resend`),
     revokeInvitation: (id: string) => post<MentorInvitation>(`/mentor-invitations/${id}/revoke`),
   },
   /** Public: the external mentor's link, no login. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '#shared/common';
 import { frameworkDetail } from '#shared/competencies';
-import { FRAMEWORK_IMPORT_MAX_BYTES, frameworkExportQuery } from '#shared/competency-admin';
+import { FRAMEWORK_IMPORT_MAX_BYTES, frameworkExportQuery, frameworkImportQuery } from '#shared/competency-admin';
 import type { Deps } from '../../deps';
 import { AppError } from '../../lib/errors';
 import { exportFramework, importFramework } from './exchange';
@@ -48,7 +48,10 @@ export const exchangeRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) =
       bodyLimit: FRAMEWORK_IMPORT_MAX_BYTES,
       schema: {
         tags,
-        summary: 'Creates a framework from an exchange file: the JSON (application/json) or the CSV (text/csv)',
+        summary:
+          'Creates a framework from an exchange file: the JSON (application/json) or the CSV (text/csv); ' +
+          '`name` imports it under another name than the file gives',
+        querystring: frameworkImportQuery,
         response: { 201: frameworkDetail },
       },
       // Before the body is read: any other type would be parsed (or refused) as something it is not.
@@ -66,7 +69,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) =
         mediaType(request.headers['content-type']) === 'text/csv'
           ? { csv: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0) }
           : { json: request.body };
-      return reply.status(201).send(await importFramework(db, request.context(), file));
+      return reply.status(201).send(await importFramework(db, request.context(), file, request.query.name));
     },
   );
 };

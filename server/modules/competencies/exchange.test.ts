@@ -211,7 +211,7 @@ describe('bad files', () => {
     });
   });
 
-  it('answers 409 on the name when the organisation has a framework of that name', async () => {
+  it('answers 409 on the name field when the organisation has a framework of that name', async () => {
     const { orgId, call } = await adminOfNewOrganisation();
     await seedFramework(call, trickyExchange('Gedeeld kader'));
     const before = await frameworkRowCounts(db, orgId);
@@ -221,14 +221,66 @@ describe('bad files', () => {
       'application/json',
     );
     expect(json.statusCode).toBe(409);
-    expect(json.json().error.fields).toEqual({ 'framework.name': 'already_in_use' });
+    // One field, the one the import form has, whatever the file's own column or path is called.
+    expect(json.json().error).toMatchObject({ code: 'conflict', fields: { name: 'already_in_use' } });
+    expect(json.json().error.message).toContain('Choose another name');
     const csv = await call.upload(
       '/competency-frameworks/import',
       writeExchangeCsv(trickyExchange('Gedeeld kader')),
       'text/csv',
     );
     expect(csv.statusCode).toBe(409);
-    expect(csv.json().error.fields).toEqual({ framework_name: 'already_in_use' });
+    expect(csv.json().error.fields).toEqual({ name: 'already_in_use' });
+    // A name given with the import that is itself taken is the same conflict.
+    const named = await call.upload(
+      `/competency-frameworks/import?name=${encodeURIComponent(' GEDEELD kader ')}`,
+      JSON.stringify(trickyExchange('Vrije naam')),
+      'application/json',
+    );
+    expect(named.statusCode).toBe(409);
+    expect(named.json().error.fields).toEqual({ name: 'already_in_use' });
+    expect(await frameworkRowCounts(db, orgId)).toEqual(before);
+  });
+
+  it("imports under the name given instead of the file's, from JSON and from CSV", async () => {
+    const { orgId, call } = await adminOfNewOrganisation();
+    await seedFramework(call, trickyExchange('Gedeeld kader'));
+    const json = await call.upload(
+      `/competency-frameworks/import?name=${encodeURIComponent('  Kader van de partner ')}`,
+      JSON.stringify(trickyExchange('Gedeeld kader')),
+      'application/json',
+    );
+    expect(json.statusCode, json.body).toBe(201);
+    expect(json.json()).toMatchObject({ name: 'Kader van de partner', isDefault: false, currentVersion: 1 });
+    expect(json.json().current.competencies).toHaveLength(defaultFramework.competencies.length);
+    const profiles = (await call.get(`/job-profiles?frameworkId=${json.json().id}`)).json().items;
+    expect(profiles.map((p: JobProfile) => p.name)).toContain('Stagiair');
+
+    const csv = await call.upload(
+      `/competency-frameworks/import?name=${encodeURIComponent('Kader uit CSV')}`,
+      writeExchangeCsv(trickyExchange('Gedeeld kader')),
+      'text/csv',
+    );
+    expect(csv.statusCode, csv.body).toBe(201);
+    expect(csv.json().name).toBe('Kader uit CSV');
+
+    // The name follows the rules of a framework's own name; a refused one stores nothing.
+    const before = await frameworkRowCounts(db, orgId);
+    for (const name of ['%20%20', 'x'.repeat(121)]) {
+      const res = await call.upload(
+        `/competency-frameworks/import?name=${name}`,
+        JSON.stringify(trickyExchange('Nog een kader')),
+        'application/json',
+      );
+      expect(res.statusCode, name).toBe(400);
+      expect(Object.keys(res.json().error.fields)).toEqual(['name']);
+    }
+    const unknown = await call.upload(
+      '/competency-frameworks/import?naam=Iets',
+      JSON.stringify(trickyExchange('Nog een kader')),
+      'application/json',
+    );
+    expect(unknown.statusCode).toBe(400);
     expect(await frameworkRowCounts(db, orgId)).toEqual(before);
   });
 

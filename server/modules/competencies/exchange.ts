@@ -81,9 +81,10 @@ export function exportFramework(db: Db, ctx: RequestContext, id: string, format:
 
 /**
  * A JSON body (already parsed) or CSV bytes become a new framework with its job profiles, or nothing at all:
- * every problem of the file is listed (400), a name in use is a conflict (409).
+ * every problem of the file is listed (400), a name in use is a conflict (409). `name`, when given, replaces the
+ * file's name, so a file whose name is taken can still be imported without editing it.
  */
-export function importFramework(db: Db, ctx: RequestContext, file: { json: unknown } | { csv: Buffer }) {
+export function importFramework(db: Db, ctx: RequestContext, file: { json: unknown } | { csv: Buffer }, name?: string) {
   let exchange: FrameworkExchange;
   if ('csv' in file) {
     exchange = readExchangeCsv(file.csv);
@@ -92,11 +93,14 @@ export function importFramework(db: Db, ctx: RequestContext, file: { json: unkno
     if (!checked.exchange) throw invalidFile(checked.issues);
     exchange = checked.exchange;
   }
-  const nameField = 'csv' in file ? 'framework_name' : 'framework.name';
+  const framework = name ? { ...exchange.framework, name } : exchange.framework;
   return withTenant(db, ctx.actor.organisationId, async (tx) => {
-    if (await frameworkNamed(tx, ctx.actor.organisationId, exchange.framework.name)) {
-      throw new AppError('conflict', 'A framework with this name already exists', { [nameField]: 'already_in_use' });
+    // On `name`, the field the import form has, whether the taken name came from the file or from that field.
+    if (await frameworkNamed(tx, ctx.actor.organisationId, framework.name)) {
+      throw new AppError('conflict', `A framework named "${framework.name}" already exists. Choose another name`, {
+        name: 'already_in_use',
+      });
     }
-    return storeNewFramework(tx, ctx, exchange.framework, exchange.jobProfiles, 'imported');
+    return storeNewFramework(tx, ctx, framework, exchange.jobProfiles, 'imported');
   });
 }

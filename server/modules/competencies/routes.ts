@@ -96,7 +96,9 @@ export const competencyRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) =
       config: { policy: 'competency.manage' },
       schema: {
         tags,
-        summary: 'Saves a change: in place while the current version has no ratings, as a new version otherwise',
+        summary:
+          'Saves a change: in place while the current version has no ratings, as a new version otherwise; ' +
+          'content equal to the current version (after trimming) creates no version',
         params: idParams,
         body: frameworkInput,
         response: { 200: frameworkSaved },

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameworkDetail } from '#shared/competencies';
 import { createTestApp, type TestApp } from '../../../test/support/app';
@@ -54,7 +54,7 @@ describe('saving a framework without ratings', () => {
     };
     const res = await call.put(`/competency-frameworks/${framework.id}`, next);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().newVersion).toBe(false);
+    expect(res.json()).toMatchObject({ newVersion: false, outcome: 'updated' });
     const saved: FrameworkDetail = res.json().framework;
     expect(saved.name).toBe(next.name);
     expect(saved.currentVersion).toBe(1);
@@ -95,7 +95,7 @@ describe('saving a framework that has ratings', () => {
     const { observation } = await rate(orgId, framework.current);
     const res = await call.put(`/competency-frameworks/${framework.id}`, changedText(body));
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().newVersion).toBe(true);
+    expect(res.json()).toMatchObject({ newVersion: true, outcome: 'version_created' });
     const saved: FrameworkDetail = res.json().framework;
     expect(saved.currentVersion).toBe(2);
     expect(saved.current.id).not.toBe(framework.current.id);
@@ -117,7 +117,26 @@ describe('saving a framework that has ratings', () => {
 
     // Version 2 has no ratings yet: the next save changes it in place.
     const again = await call.put(`/competency-frameworks/${framework.id}`, { ...changedText(body), name: 'Anders' });
-    expect(again.json()).toMatchObject({ newVersion: false, framework: { currentVersion: 2, name: 'Anders' } });
+    expect(again.json()).toMatchObject({
+      newVersion: false,
+      outcome: 'updated',
+      framework: { currentVersion: 2, name: 'Anders' },
+    });
+  });
+
+  it('makes version n+1 for a changed level label, with the new label only in the new version', async () => {
+    const { orgId, call, body, framework } = await frameworkOfNewOrganisation();
+    await rate(orgId, framework.current);
+    const scale = body.scale.map((l) => (l.value === 2 ? { ...l, label: 'Af en toe' } : l));
+    const res = await call.put(`/competency-frameworks/${framework.id}`, { ...body, scale });
+    expect(res.json()).toMatchObject({
+      newVersion: true,
+      outcome: 'version_created',
+      framework: { currentVersion: 2 },
+    });
+    expect(res.json().framework.current.scale[1].label).toBe('Af en toe');
+    const old = await call.get(`/competency-framework-versions/${framework.current.id}`);
+    expect(old.json().scale[1].label).toBe(body.scale[1]?.label);
   });
 
   it('serialises two saves at once: one new version, not two', async () => {
@@ -131,6 +150,67 @@ describe('saving a framework that has ratings', () => {
     expect([a?.json().newVersion, b?.json().newVersion].sort()).toEqual([false, true]);
     const detail = (await call.get(`/competency-frameworks/${framework.id}`)).json();
     expect(detail.versions.map((v: { number: number }) => v.number)).toEqual([2, 1]);
+  });
+});
+
+/** The body as a form might send it again: every text with spaces and line breaks around it. */
+const padded = (body: ReturnType<typeof frameworkBody>) => ({
+  ...body,
+  name: `  ${body.name} `,
+  description: `${body.description}\n`,
+  scale: body.scale.map((l) => ({ ...l, label: ` ${l.label}`, meaning: `${l.meaning}  ` })),
+  competencies: body.competencies.map((c) => ({
+    ...c,
+    name: `${c.name} `,
+    description: `\n${c.description}`,
+    indicators: c.indicators.map((i) => `  ${i}\r\n`),
+  })),
+});
+
+describe('saving what is already stored', () => {
+  for (const rated of [true, false]) {
+    const which = rated ? 'a rated version' : 'a version without ratings';
+
+    it(`keeps ${which} and writes nothing when nothing changed`, async () => {
+      const { orgId, call, body, framework } = await frameworkOfNewOrganisation();
+      if (rated) await rate(orgId, framework.current);
+      const before = await frameworkRowCounts(db, orgId);
+      for (const again of [body, padded(body)]) {
+        const res = await call.put(`/competency-frameworks/${framework.id}`, again);
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json()).toMatchObject({ newVersion: false, outcome: 'unchanged' });
+        const saved: FrameworkDetail = res.json().framework;
+        expect(saved.current.id).toBe(framework.current.id);
+        expect(saved.versions).toHaveLength(1);
+        expect(saved.current.competencies.map((c) => c.id)).toEqual(framework.current.competencies.map((c) => c.id));
+      }
+      // No row written, not even an audit entry: there was nothing to record.
+      expect(await frameworkRowCounts(db, orgId)).toEqual(before);
+    });
+  }
+
+  it("renames a rated framework without a new version: the name is the framework's, not the version's", async () => {
+    const { orgId, call, body, framework } = await frameworkOfNewOrganisation();
+    await rate(orgId, framework.current);
+    const res = await call.put(`/competency-frameworks/${framework.id}`, {
+      ...padded(body),
+      name: 'Nieuwe naam',
+      description: null,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      newVersion: false,
+      outcome: 'updated',
+      framework: { name: 'Nieuwe naam', description: null, currentVersion: 1 },
+    });
+    expect(res.json().framework.current.id).toBe(framework.current.id);
+    const [last] = await db
+      .select({ action: auditLog.action, details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.organisationId, orgId), eq(auditLog.targetId, framework.id)))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(last).toMatchObject({ action: 'competencyFramework.updated', details: { contentChanged: false } });
   });
 });
 

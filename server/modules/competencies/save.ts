@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, notInArray } from 'drizzle-orm';
-import type { FrameworkInput } from '#shared/competencies';
+import { type FrameworkInput, sameVersionContent } from '#shared/competencies';
 import type { Db, Tx } from '../../db/client';
 import {
   competencies,
@@ -12,14 +12,15 @@ import { withTenant } from '../../db/tenant';
 import { AppError } from '../../lib/errors';
 import type { RequestContext } from '../audit/record';
 import { assertNameFree, auditFramework } from './frameworks';
-import { currentVersion, frameworkRow, hasRatings, loadDetail, type VersionRow } from './read';
+import { currentVersion, frameworkRow, hasRatings, loadDetail, loadVersion, type VersionRow } from './read';
 import { insertVersion } from './store';
 
 /**
  * Saving a framework. A version that has ratings is never changed: the change becomes version n+1 (new
  * competency rows with the same keys) and old ratings keep pointing at the version they were given in. A version
  * without ratings is changed in place, keeping the ids of competencies whose key stays, so an observation form
- * that is open somewhere still sends valid ids.
+ * that is open somewhere still sends valid ids. A save whose content equals the current version's (see
+ * sameVersionContent) touches no version at all, rated or not.
  */
 
 /** Job profiles of this framework that expect more than the new scale offers: they would become unreachable. */
@@ -70,6 +71,27 @@ async function updateInPlace(tx: Tx, organisationId: string, version: VersionRow
   }
 }
 
+/** Expectations follow competencies by key: a competency that is gone takes its expectations with it. */
+async function dropExpectationsOfRemoved(tx: Tx, frameworkId: string, input: FrameworkInput) {
+  const profileIds = tx
+    .select({ id: jobProfiles.id })
+    .from(jobProfiles)
+    .where(eq(jobProfiles.frameworkId, frameworkId));
+  const dropped = await tx
+    .delete(jobProfileExpectations)
+    .where(
+      and(
+        inArray(jobProfileExpectations.jobProfileId, profileIds),
+        notInArray(
+          jobProfileExpectations.competencyKey,
+          input.competencies.map((c) => c.key),
+        ),
+      ),
+    )
+    .returning({ key: jobProfileExpectations.competencyKey });
+  return dropped.length;
+}
+
 export function saveFramework(db: Db, ctx: RequestContext, id: string, input: FrameworkInput) {
   const organisationId = ctx.actor.organisationId;
   return withTenant(db, organisationId, async (tx) => {
@@ -78,44 +100,47 @@ export function saveFramework(db: Db, ctx: RequestContext, id: string, input: Fr
     if (framework.archivedAt) throw new AppError('conflict', 'This framework is archived. Unarchive it first');
     await assertNameFree(tx, organisationId, input.name, id);
     const current = await currentVersion(tx, id);
-    // FOR UPDATE on the version waits for observations being saved in it (their foreign key holds a KEY SHARE
-    // lock on this row) and keeps new ones out until this save is done, so the ratings check below stays true.
-    await tx
-      .select({ id: competencyFrameworkVersions.id })
-      .from(competencyFrameworkVersions)
-      .where(eq(competencyFrameworkVersions.id, current.id))
-      .for('update');
-    await assertExpectationsFit(tx, id, input.scale.length);
+    const description = input.description ?? null;
+    // An empty description and none are the same to a reader.
+    const frameworkChanged = input.name !== framework.name || (description ?? '') !== (framework.description ?? '');
+    // The form sent again unchanged, or with text that differs only in surrounding spaces, is no change: a rated
+    // version would otherwise gain an identical successor on every press of the button.
+    const contentChanged = !sameVersionContent(await loadVersion(tx, current, framework.name), input);
+    if (!frameworkChanged && !contentChanged) {
+      return { framework: await loadDetail(tx, id), newVersion: false, outcome: 'unchanged' as const };
+    }
 
-    const newVersion = await hasRatings(tx, current.id);
-    if (newVersion) await insertVersion(tx, organisationId, id, current.number + 1, input, ctx.actor.id);
-    else await updateInPlace(tx, organisationId, current, input);
-    await tx
-      .update(competencyFrameworks)
-      .set({ name: input.name, description: input.description ?? null })
-      .where(eq(competencyFrameworks.id, id));
-
-    // Expectations follow competencies by key: a competency that is gone takes its expectations with it.
-    const profileIds = tx.select({ id: jobProfiles.id }).from(jobProfiles).where(eq(jobProfiles.frameworkId, id));
-    const dropped = await tx
-      .delete(jobProfileExpectations)
-      .where(
-        and(
-          inArray(jobProfileExpectations.jobProfileId, profileIds),
-          notInArray(
-            jobProfileExpectations.competencyKey,
-            input.competencies.map((c) => c.key),
-          ),
-        ),
-      )
-      .returning({ key: jobProfileExpectations.competencyKey });
+    let newVersion = false;
+    let droppedExpectations = 0;
+    if (contentChanged) {
+      // FOR UPDATE on the version waits for observations being saved in it (their foreign key holds a KEY SHARE
+      // lock on this row) and keeps new ones out until this save is done, so the ratings check below stays true.
+      await tx
+        .select({ id: competencyFrameworkVersions.id })
+        .from(competencyFrameworkVersions)
+        .where(eq(competencyFrameworkVersions.id, current.id))
+        .for('update');
+      await assertExpectationsFit(tx, id, input.scale.length);
+      newVersion = await hasRatings(tx, current.id);
+      if (newVersion) await insertVersion(tx, organisationId, id, current.number + 1, input, ctx.actor.id);
+      else await updateInPlace(tx, organisationId, current, input);
+      droppedExpectations = await dropExpectationsOfRemoved(tx, id, input);
+    }
+    if (frameworkChanged) {
+      await tx
+        .update(competencyFrameworks)
+        .set({ name: input.name, description })
+        .where(eq(competencyFrameworks.id, id));
+    }
 
     await auditFramework(tx, ctx, newVersion ? 'version_created' : 'updated', id, {
       version: newVersion ? current.number + 1 : current.number,
+      contentChanged,
       competencies: input.competencies.length,
       scaleLevels: input.scale.length,
-      droppedExpectations: dropped.length,
+      droppedExpectations,
     });
-    return { framework: await loadDetail(tx, id), newVersion };
+    const outcome = newVersion ? ('version_created' as const) : ('updated' as const);
+    return { framework: await loadDetail(tx, id), newVersion, outcome };
   });
 }

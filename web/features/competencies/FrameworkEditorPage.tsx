@@ -1,20 +1,27 @@
-import { Alert, Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FrameworkDetail } from '#shared/competencies';
+import type { FrameworkDetail, FrameworkInput, FrameworkSaveOutcome } from '#shared/competencies';
+import { Dialog } from '../../components/Dialog';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { ApiError, api } from '../../lib/api';
 import { notify } from '../../lib/notify';
-import { blankDraft, draftOf } from './draft';
+import { blankDraft, draftOf, versionCreatedBy } from './draft';
 import { FrameworkForm } from './FrameworkForm';
 import { frameworkQuery, refreshCompetencies } from './queries';
 import { VersionHistory } from './VersionHistory';
 
 const route = getRouteApi('/app/competenties/$id');
+
+const savedColor: Record<FrameworkSaveOutcome, string> = {
+  version_created: 'blue',
+  updated: 'groen',
+  unchanged: 'gray',
+};
 
 export function FrameworkEditorPage() {
   const { id } = route.useParams();
@@ -52,7 +59,9 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   // The message stays on the page after a save: a new version is something to read, not to miss.
-  const [saved, setSaved] = useState<{ newVersion: boolean; number: number } | null>(null);
+  const [saved, setSaved] = useState<{ outcome: FrameworkSaveOutcome; number: number } | null>(null);
+  // A save that makes a new version waits here for the admin's answer.
+  const [asking, setAsking] = useState<{ next: number; answer: (ok: boolean) => void } | null>(null);
   // A save re-reads the framework; the form starts again from what is now stored.
   const [generation, setGeneration] = useState(0);
   const savedRef = useRef<HTMLDivElement>(null);
@@ -61,6 +70,21 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
   useEffect(() => {
     if (generation > 0) savedRef.current?.focus();
   }, [generation]);
+
+  // Old scores stay with the old version, and the forms show the new one from now on: worth a moment's thought.
+  const confirm = (body: FrameworkInput) => {
+    const next = versionCreatedBy(framework, body);
+    if (next === null) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) =>
+      setAsking({
+        next,
+        answer: (ok) => {
+          setAsking(null);
+          resolve(ok);
+        },
+      }),
+    );
+  };
 
   return (
     <Stack gap="md">
@@ -84,13 +108,15 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
           id="framework-saved"
           ref={savedRef}
           tabIndex={-1}
-          color={saved.newVersion ? 'blue' : 'groen'}
+          color={savedColor[saved.outcome]}
           variant="light"
           role="status"
         >
-          {saved.newVersion
+          {saved.outcome === 'version_created'
             ? t('competencies.editor.savedNewVersion', { number: saved.number, previous: saved.number - 1 })
-            : t('competencies.editor.savedInPlace')}
+            : saved.outcome === 'updated'
+              ? t('competencies.editor.savedInPlace')
+              : t('competencies.editor.savedUnchanged')}
         </Alert>
       )}
       <FrameworkForm
@@ -98,15 +124,32 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
         initial={draftOf(framework.name, framework.description, framework.current)}
         readOnly={framework.archived}
         submitLabel={t('common.save')}
+        confirm={confirm}
         save={async (body) => {
           const result = await api.competencies.saveFramework(framework.id, body);
           queryClient.setQueryData(frameworkQuery(framework.id).queryKey, result.framework);
           await refreshCompetencies(queryClient);
-          setSaved({ newVersion: result.newVersion, number: result.framework.currentVersion });
+          setSaved({ outcome: result.outcome, number: result.framework.currentVersion });
           setGeneration((g) => g + 1);
         }}
       />
       <VersionHistory framework={framework} />
+      {asking && (
+        <Dialog title={t('competencies.editor.confirmNewVersionTitle')} onClose={() => asking.answer(false)}>
+          <Stack gap="md">
+            <Text>{t('competencies.editor.confirmNewVersion', { next: asking.next, current: asking.next - 1 })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => asking.answer(false)}>
+                {t('common.cancel')}
+              </Button>
+              {/* The admin pressed Opslaan already: Enter confirms it, Escape or Annuleren goes back to the form. */}
+              <Button data-autofocus onClick={() => asking.answer(true)}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </Dialog>
+      )}
     </Stack>
   );
 }

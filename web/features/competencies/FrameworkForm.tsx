@@ -17,6 +17,8 @@ interface Props {
   readOnly?: boolean;
   submitLabel: string;
   save: (body: FrameworkInput) => Promise<unknown>;
+  /** Asked after the form is valid and before saving; false leaves everything as it is. */
+  confirm?: (body: FrameworkInput) => Promise<boolean>;
 }
 
 /** Field codes of server/modules/competencies that the general error texts do not know. */
@@ -29,7 +31,7 @@ const serverFieldText: Record<string, string> = {
  * what only the server knows (a name in use, job profiles that expect more than a smaller scale) comes back on
  * the field it concerns.
  */
-export function FrameworkForm({ initial, readOnly = false, submitLabel, save }: Props) {
+export function FrameworkForm({ initial, readOnly = false, submitLabel, save, confirm }: Props) {
   const { t } = useTranslation();
   const form = useSchemaForm<FrameworkDraft, FrameworkInput>({
     initialValues: initial,
@@ -62,6 +64,7 @@ export function FrameworkForm({ initial, readOnly = false, submitLabel, save }: 
 
   const onSubmit = form.onSubmit(async (body) => {
     setError(null);
+    if (confirm && !(await confirm(body))) return;
     setPending(true);
     try {
       await save(body);

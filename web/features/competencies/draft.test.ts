@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { frameworkInput } from '#shared/competencies';
+import { type FrameworkDetail, frameworkInput } from '#shared/competencies';
 import { code } from '#shared/lists';
-import { blankDraft, draftOf, keyFromName, toBody } from './draft';
+import { blankDraft, draftOf, keyFromName, toBody, versionCreatedBy } from './draft';
 
 describe('keyFromName', () => {
   it('turns a Dutch name into a stable code', () => {
@@ -75,5 +75,74 @@ describe('toBody', () => {
       scale: version.scale,
       competencies: version.competencies.map(({ id: _id, position: _p, ...c }) => c),
     });
+  });
+});
+
+describe('versionCreatedBy, which decides whether the editor asks first', () => {
+  const current: FrameworkDetail['current'] = {
+    id: crypto.randomUUID(),
+    frameworkId: crypto.randomUUID(),
+    frameworkName: 'Kader',
+    number: 3,
+    createdAt: new Date().toISOString(),
+    scale: [
+      { value: 1, label: 'Nee', meaning: 'Lukt niet.', pictogram: 'seed' },
+      { value: 2, label: 'Ja', meaning: 'Lukt.', pictogram: 'tree' },
+    ],
+    competencies: [
+      {
+        id: crypto.randomUUID(),
+        key: 'netheid',
+        position: 0,
+        name: 'Netheid',
+        description: 'Netjes.',
+        indicators: ['Rommel.', 'Net.'],
+        escoUri: null,
+        escoLabel: null,
+      },
+    ],
+  };
+  const framework = (ratingCount: number): FrameworkDetail => ({
+    id: current.frameworkId,
+    name: 'Kader',
+    description: null,
+    isDefault: true,
+    archived: false,
+    currentVersion: 3,
+    competencyCount: 1,
+    current,
+    versions: [
+      { id: current.id, number: 3, createdAt: current.createdAt, ratingCount },
+      { id: crypto.randomUUID(), number: 2, createdAt: current.createdAt, ratingCount: 12 },
+    ],
+  });
+  const edited = (change: (draft: ReturnType<typeof draftOf>) => void) => {
+    const draft = draftOf('Kader', null, current);
+    change(draft);
+    return toBody(draft);
+  };
+
+  it("names the next version when a rated version's content changes", () => {
+    const body = edited((d) => {
+      if (d.scale[1]) d.scale[1].label = 'Zeker';
+    });
+    expect(versionCreatedBy(framework(5), body)).toBe(4);
+  });
+
+  it('asks nothing for an unrated version, for the name alone, or for spaces around the text', () => {
+    const body = edited((d) => {
+      if (d.scale[1]) d.scale[1].label = 'Zeker';
+    });
+    expect(versionCreatedBy(framework(0), body)).toBeNull();
+    expect(
+      versionCreatedBy(
+        framework(5),
+        edited((d) => {
+          d.name = 'Een andere naam';
+          d.description = 'Nu met uitleg';
+          if (d.competencies[0]) d.competencies[0].description = '  Netjes.  ';
+        }),
+      ),
+    ).toBeNull();
   });
 });

@@ -1,4 +1,11 @@
-import type { FrameworkInput, FrameworkVersion, Pictogram, ScaleLevel } from '#shared/competencies';
+import {
+  type FrameworkDetail,
+  type FrameworkInput,
+  type FrameworkVersion,
+  type Pictogram,
+  type ScaleLevel,
+  sameVersionContent,
+} from '#shared/competencies';
 
 /**
  * The editor's working copy of a framework. Every level and competency carries a `uid` for React and for focus
@@ -112,4 +119,14 @@ export function toBody(draft: FrameworkDraft): FrameworkInput {
       escoLabel: c.escoLabel,
     })),
   };
+}
+
+/**
+ * The number of the version this save would create, or null when it changes the current one in place (no ratings
+ * yet) or changes nothing a version holds (the name and description are the framework's). The server decides the
+ * same way (server/modules/competencies/save.ts); a rating given meanwhile is not seen here.
+ */
+export function versionCreatedBy(framework: FrameworkDetail, body: FrameworkInput): number | null {
+  const rated = (framework.versions.find((v) => v.id === framework.current.id)?.ratingCount ?? 0) > 0;
+  return rated && !sameVersionContent(framework.current, body) ? framework.currentVersion + 1 : null;
 }

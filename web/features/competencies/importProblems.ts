@@ -24,7 +24,6 @@ const plain = {
   not_a_level: 'competencies.import.problems.notALevel',
   not_in_framework: 'competencies.import.problems.notInFramework',
   duplicate: 'competencies.import.problems.duplicate',
-  already_in_use: 'competencies.import.problems.nameInUse',
 } as const;
 
 export function problemText(t: TFunction, code: string): string {
