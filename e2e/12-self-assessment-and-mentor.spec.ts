@@ -26,6 +26,8 @@ const fullName = `${participant.first} ${participant.last}`;
 const mentor = { name: 'Karel Stagebaas', email: 'karel@bakkerij-stage.example.org', host: 'Bakkerij De Korrel' };
 let dossierId = '';
 let mentorPath = '';
+/** The link as the coach saw it once, right after inviting. */
+let shownLink = '';
 
 async function adminRequest(baseURL: string): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL });
@@ -71,6 +73,8 @@ test('the participant fills in a self-assessment on a phone, with pictures and r
   test.setTimeout(180_000);
   await page.setViewportSize(PHONE);
   await logIn(page, participant.username, participant.password, fullName);
+  const reminder = page.getByText('Vul je zelfevaluatie in voor je feedbackgesprek.');
+  await expect(reminder).toBeVisible();
   // The portal: "Mijn feedback" in the bar at the bottom leads to the self-assessment.
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn feedback' }).click();
   await page.getByRole('link', { name: 'Naar mijn zelfevaluatie' }).click();
@@ -96,6 +100,14 @@ test('the participant fills in a self-assessment on a phone, with pictures and r
   await expect(page.getByText('Je antwoorden zijn bewaard.', { exact: false })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await checkAtPhoneWidth(page);
+
+  // Filled in since the last conversation (there was none yet): the portal thanks instead of asking again.
+  await page.goto('/mijn-feedback');
+  await expect(page.getByText('Je vulde je zelfevaluatie in op', { exact: false })).toBeVisible();
+  await page.goto('/mijn-pad');
+  await expect(page.getByRole('heading', { level: 2, name: 'Wat doe ik nu?' })).toBeVisible();
+  await expect(page.getByText('Mijn volgende feedbackgesprek', { exact: false })).toBeVisible();
+  await expect(reminder).toHaveCount(0);
   await logOut(page);
 });
 
@@ -120,11 +132,26 @@ test('the coach sees the self-assessment and invites a mentor by e-mail', async 
   await expectNoSeriousA11yViolations(page);
   await dialog.getByRole('button', { name: 'Uitnodiging versturen' }).click();
   await expect(dialog).toHaveCount(0);
-  await dismissNotification(page, `${mentor.name} krijgt een e-mail met de link.`);
+  // The journeys run without SMTP: the mail stays in the outbox, so the coach is told and gets the link to pass on.
+  const shown = page.getByRole('dialog', { name: `De link voor ${mentor.name}` });
+  await expect(shown.getByText('De e-mail is niet verstuurd.', { exact: false })).toBeVisible();
+  const linkField = shown.getByLabel(`Link voor ${mentor.name}`);
+  await expect(linkField).toHaveValue(/\/mentor\/[A-Za-z0-9_-]{43}$/);
+  shownLink = await linkField.inputValue();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await expect(shown.getByRole('button', { name: 'Link kopiëren' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(shown.getByText('De link is gekopieerd.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shownLink);
+  await expectNoSeriousA11yViolations(page);
+  await shown.getByRole('button', { name: 'Klaar' }).click();
+  await expect(shown).toHaveCount(0);
   const invitation = mentors.getByRole('listitem').filter({ hasText: mentor.name });
   await expect(invitation).toContainText('Actief');
   await expect(invitation).toContainText(mentor.host);
   await expect(invitation).toContainText('Nog niet gebruikt');
+  await expect(invitation).toContainText('E-mail niet verstuurd');
+  await expect(invitation.getByRole('button', { name: `Link opnieuw versturen naar ${mentor.name}` })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await checkAtPhoneWidth(page);
   await logOut(page);
@@ -140,6 +167,8 @@ test('the mail to the mentor holds the link', async ({ baseURL }) => {
   const token = /\/mentor\/([A-Za-z0-9_-]{20,})/.exec(mail?.body ?? '')?.[1];
   expect(token, 'no mentor link in the mail').toBeDefined();
   mentorPath = `/mentor/${token}`;
+  // The link the coach saw is the one in the mail.
+  expect(new URL(shownLink).pathname).toBe(mentorPath);
   await api.dispose();
 });
 
@@ -159,6 +188,12 @@ test('the mentor opens the link without logging in and gives scores', async ({ b
     page.getByText(`Beste ${mentor.name}, dank je om ${fullName} te begeleiden`, { exact: false }),
   ).toBeVisible();
   await expect(page.getByText('Je hebt nog geen evaluatie gegeven.')).toBeVisible();
+  // The competency texts speak to the intern: the mentor is told so, once, above the form.
+  await expect(
+    page.getByText(
+      `De zinnen hieronder zijn geschreven voor ${participant.first}. Kies wat je bij ${participant.first} ziet.`,
+    ),
+  ).toBeVisible();
   // No context choice for a mentor: it is always the internship.
   await expect(page.getByLabel('Waar was dit?')).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);

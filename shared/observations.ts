@@ -119,6 +119,12 @@ export const mentorInvitationInput = z
 
 export const mentorInvitationStatuses = ['pending', 'active', 'expired', 'revoked'] as const;
 
+/**
+ * What the outbox says of the last mail with the link: sent (the SMTP server took it), not_sent (kept in the outbox:
+ * no SMTP settings), failed (the SMTP server refused it or could not be reached).
+ */
+export const mentorMailDeliveries = ['sent', 'not_sent', 'failed'] as const;
+
 export const mentorInvitation = z.object({
   id,
   participantId: id,
@@ -131,9 +137,20 @@ export const mentorInvitation = z.object({
   status: z.enum(mentorInvitationStatuses),
   lastUsedAt: z.iso.datetime({ offset: true }).nullable(),
   observationCount: z.number().int(),
+  /** null when no outbox row is known (an invitation older than this field, or an outbox cleaned up). */
+  mailDelivery: z.enum(mentorMailDeliveries).nullable(),
+  /** When the last mail with the link was written to the outbox. */
+  mailedAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type MentorInvitation = z.infer<typeof mentorInvitation>;
+
+/**
+ * The answer to inviting and to resending, and only to those: the link itself, once, for the coach to pass on when
+ * the mail does not arrive. Only its hash is stored, so no later answer can hold it again.
+ */
+export const mentorInvitationWithLink = mentorInvitation.extend({ link: z.url() });
+export type MentorInvitationWithLink = z.infer<typeof mentorInvitationWithLink>;
 
 export const mentorTokenParams = z.strictObject({ token: z.string().min(20).max(200) });
 

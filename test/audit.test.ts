@@ -1436,6 +1436,31 @@ function observationWriteCases(): Record<string, WriteCase> {
         };
       },
     },
+    'POST /api/v1/mentor-invitations/:id/resend': {
+      prepare: async () => {
+        const w = await place();
+        const link = await mentorLinkOf(t.app, db, w.coach.cookie, w.participant.id);
+        remember(link.token);
+        return {
+          request: {
+            method: 'POST',
+            url: `/api/v1/mentor-invitations/${link.invitationId}/resend`,
+            headers: { cookie: w.coach.cookie },
+          },
+          expected: (res) => {
+            // The fresh link is in this one answer: it must not be in the audit log either.
+            remember(new URL(res.json().link).pathname.split('/').pop() ?? '');
+            return {
+              action: 'mentor.resent',
+              actorId: w.coach.user.id,
+              organisationId: w.orgId,
+              targetType: 'participant',
+              targetId: w.participant.id,
+            };
+          },
+        };
+      },
+    },
     'POST /api/v1/mentor-links/:token/observations': {
       prepare: async () => {
         const w = await place();

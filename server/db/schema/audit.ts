@@ -48,6 +48,8 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    /** Set when the SMTP server refused or could not be reached; without SMTP settings neither is ever set. */
+    failedAt: timestamp('failed_at', { withTimezone: true }),
   },
   (t) => [
     index('mail_outbox_org_created_idx').on(t.organisationId, t.createdAt),

@@ -48,6 +48,11 @@ export const mentorInvitations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdBy: text('created_by').notNull(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    /**
+     * The outbox row of the last mail with the link, for its delivery status. No foreign key: the outbox is a log
+     * that may be cleaned up, and the invitation outlives it (the status is then unknown).
+     */
+    mailId: uuid('mail_id'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,14 +1,14 @@
 import { desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { MentorInvitation, mentorInvitationInput } from '#shared/observations';
+import type { MentorInvitation, MentorInvitationWithLink, mentorInvitationInput } from '#shared/observations';
 import { todayIso } from '#shared/participants';
 import type { Db, Tx } from '../../db/client';
-import { mentorInvitations, observations, organisations } from '../../db/schema';
+import { mailOutbox, mentorInvitations, observations, organisations } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import { AppError, fieldError, notFound } from '../../lib/errors';
 import { can } from '../../policy';
 import { type RequestContext, recordAudit } from '../audit/record';
-import type { Mailer } from '../mail/mailer';
+import { deliveryOf, type Mailer } from '../mail/mailer';
 import { resolveAccess } from '../participants/access';
 import { mentorInvitationMail } from './mentor-mail';
 import { invitationStatus } from './mentor-status';
@@ -18,7 +18,8 @@ import { qualified } from './sql';
 /**
  * External mentors (stagebegeleiders): a coach of the participant (or the admin) invites one by e-mail for a
  * period; the mentor then scores through the link (mentor-links.ts) without an account. Only the token's keyed
- * hash is stored and the token is never answered: it exists only in the mail.
+ * hash is stored: the link is in the mail, and in the answer to the one request that made it (inviting or resending)
+ * so the coach can pass it on when the mail does not arrive. No other answer holds it, since it cannot be rebuilt.
  */
 
 export interface MentorLinkSettings {
@@ -35,11 +36,16 @@ const observationCount = sql<number>`(select count(*) from ${observations}
 async function invitationsWhere(tx: Tx, where: SQL): Promise<MentorInvitation[]> {
   const today = todayIso();
   const rows = await tx
-    .select({ invitation: mentorInvitations, observationCount })
+    .select({
+      invitation: mentorInvitations,
+      observationCount,
+      mail: { createdAt: mailOutbox.createdAt, deliveredAt: mailOutbox.deliveredAt, failedAt: mailOutbox.failedAt },
+    })
     .from(mentorInvitations)
+    .leftJoin(mailOutbox, eq(mailOutbox.id, mentorInvitations.mailId))
     .where(where)
     .orderBy(desc(mentorInvitations.createdAt), desc(mentorInvitations.id));
-  return rows.map(({ invitation: i, observationCount: n }) => ({
+  return rows.map(({ invitation: i, observationCount: n, mail }) => ({
     id: i.id,
     participantId: i.participantId,
     mentorName: i.mentorName,
@@ -50,6 +56,8 @@ async function invitationsWhere(tx: Tx, where: SQL): Promise<MentorInvitation[]>
     status: invitationStatus(i, today),
     lastUsedAt: i.lastUsedAt?.toISOString() ?? null,
     observationCount: n,
+    mailDelivery: mail ? deliveryOf(mail) : null,
+    mailedAt: mail?.createdAt.toISOString() ?? null,
     createdAt: i.createdAt.toISOString(),
   }));
 }
@@ -67,16 +75,61 @@ async function participantForMentors(tx: Tx, ctx: RequestContext, participantId:
   return access.row;
 }
 
+type LinkMail = ReturnType<typeof mentorInvitationMail>;
+
+/** The mail with the link, in the words of the organisation and about the participant. */
+async function linkMail(
+  tx: Tx,
+  settings: MentorLinkSettings,
+  token: string,
+  invitation: { organisationId: string; mentorName: string; validFrom: string; validUntil: string },
+  participant: { firstName: string; lastName: string },
+): Promise<LinkMail> {
+  const [org] = await tx
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, invitation.organisationId));
+  return mentorInvitationMail({
+    mentorName: invitation.mentorName,
+    organisationName: org?.name ?? '',
+    participantName: `${participant.firstName} ${participant.lastName}`,
+    validFrom: invitation.validFrom,
+    validUntil: invitation.validUntil,
+    link: linkOf(settings, token),
+  });
+}
+
+const linkOf = (settings: MentorLinkSettings, token: string) => `${settings.publicUrl}/mentor/${token}`;
+
+/**
+ * Sends the mail after the commit (the mailer writes the outbox in a transaction of its own, and on PGlite there is
+ * one connection, so it cannot run inside ours), then points the invitation at its outbox row for the status.
+ */
+async function mailTheLink(
+  db: Db,
+  settings: MentorLinkSettings,
+  organisationId: string,
+  invitationId: string,
+  to: string,
+  mail: LinkMail,
+): Promise<MentorInvitation> {
+  const sent = await settings.mailer.send({ organisationId, to, ...mail });
+  return withTenant(db, organisationId, async (tx) => {
+    await tx.update(mentorInvitations).set({ mailId: sent.id }).where(eq(mentorInvitations.id, invitationId));
+    return oneInvitation(tx, invitationId);
+  });
+}
+
 export async function inviteMentor(
   db: Db,
   settings: MentorLinkSettings,
   ctx: RequestContext,
   participantId: string,
   body: z.infer<typeof mentorInvitationInput>,
-): Promise<MentorInvitation> {
+): Promise<MentorInvitationWithLink> {
   const { actor } = ctx;
   const token = generateMentorToken();
-  const { invitation, mail } = await withTenant(db, actor.organisationId, async (tx) => {
+  const { id, mail } = await withTenant(db, actor.organisationId, async (tx) => {
     const participant = await participantForMentors(tx, ctx, participantId, true);
     if (participant.archivedAt) throw new AppError('conflict', 'This dossier is archived and read-only');
     if (body.validUntil < todayIso()) throw fieldError('validUntil', 'in_the_past');
@@ -102,26 +155,13 @@ export async function inviteMentor(
       targetId: participantId,
       details: { invitationId: row.id, validFrom: body.validFrom, validUntil: body.validUntil },
     });
-    const [org] = await tx
-      .select({ name: organisations.name })
-      .from(organisations)
-      .where(eq(organisations.id, actor.organisationId));
     return {
-      invitation: await oneInvitation(tx, row.id),
-      mail: mentorInvitationMail({
-        mentorName: body.mentorName,
-        organisationName: org?.name ?? '',
-        participantName: `${participant.firstName} ${participant.lastName}`,
-        validFrom: body.validFrom,
-        validUntil: body.validUntil,
-        link: `${settings.publicUrl}/mentor/${token}`,
-      }),
+      id: row.id,
+      mail: await linkMail(tx, settings, token, { ...body, organisationId: actor.organisationId }, participant),
     };
   });
-  // After the commit: the mailer writes the outbox in a transaction of its own (and on PGlite there is one
-  // connection, so it cannot run inside ours).
-  await settings.mailer.send({ organisationId: actor.organisationId, to: body.mentorEmail, ...mail });
-  return invitation;
+  const invitation = await mailTheLink(db, settings, actor.organisationId, id, body.mentorEmail, mail);
+  return { ...invitation, link: linkOf(settings, token) };
 }
 
 export function listMentorInvitations(db: Db, ctx: RequestContext, participantId: string) {
@@ -131,18 +171,56 @@ export function listMentorInvitations(db: Db, ctx: RequestContext, participantId
   });
 }
 
+/** The invitation, locked, once the actor may reach its dossier; whoever may not gets 404 for the invitation. */
+async function invitationForMentors(tx: Tx, ctx: RequestContext, id: string) {
+  const [found] = await tx.select().from(mentorInvitations).where(eq(mentorInvitations.id, id)).for('update');
+  if (!found) throw notFound('Mentor invitation');
+  const participant = await participantForMentors(tx, ctx, found.participantId).catch((err: unknown) => {
+    throw err instanceof AppError && err.code === 'not_found' ? notFound('Mentor invitation') : err;
+  });
+  return { invitation: found, participant };
+}
+
+/**
+ * Resending: a fresh link in a fresh mail, for when the first did not arrive or got lost. The old token cannot be
+ * mailed again (only its hash is stored), so the invitation gets a new one and the old link stops working at once
+ * (it is then unknown, like any guess). A link that is revoked or over is not brought back this way: the coach
+ * invites again, with a period chosen anew.
+ */
+export async function resendMentorInvitation(
+  db: Db,
+  settings: MentorLinkSettings,
+  ctx: RequestContext,
+  id: string,
+): Promise<MentorInvitationWithLink> {
+  const { actor } = ctx;
+  const token = generateMentorToken();
+  const { invitation, mail } = await withTenant(db, actor.organisationId, async (tx) => {
+    const { invitation, participant } = await invitationForMentors(tx, ctx, id);
+    if (participant.archivedAt) throw new AppError('conflict', 'This dossier is archived and read-only');
+    const status = invitationStatus(invitation, todayIso());
+    if (status === 'revoked') throw new AppError('link_revoked', 'This link was revoked: invite the mentor again');
+    if (status === 'expired') throw new AppError('link_expired', 'This link’s period is over: invite the mentor again');
+    await tx
+      .update(mentorInvitations)
+      .set({ tokenHash: hashMentorToken(settings.secret, token) })
+      .where(eq(mentorInvitations.id, id));
+    await recordAudit(tx, ctx, {
+      action: 'mentor.resent',
+      targetType: 'participant',
+      targetId: invitation.participantId,
+      details: { invitationId: id },
+    });
+    return { invitation, mail: await linkMail(tx, settings, token, invitation, participant) };
+  });
+  const resent = await mailTheLink(db, settings, actor.organisationId, id, invitation.mentorEmail, mail);
+  return { ...resent, link: linkOf(settings, token) };
+}
+
 /** Revoking is final and idempotent: a second revoke answers the invitation as it is, without a new record. */
 export function revokeMentorInvitation(db: Db, ctx: RequestContext, id: string) {
   return withTenant(db, ctx.actor.organisationId, async (tx) => {
-    const [found] = await tx
-      .select({ participantId: mentorInvitations.participantId, revokedAt: mentorInvitations.revokedAt })
-      .from(mentorInvitations)
-      .where(eq(mentorInvitations.id, id))
-      .for('update');
-    if (!found) throw notFound('Mentor invitation');
-    await participantForMentors(tx, ctx, found.participantId).catch((err: unknown) => {
-      throw err instanceof AppError && err.code === 'not_found' ? notFound('Mentor invitation') : err;
-    });
+    const { invitation: found } = await invitationForMentors(tx, ctx, id);
     if (!found.revokedAt) {
       await tx.update(mentorInvitations).set({ revokedAt: new Date() }).where(eq(mentorInvitations.id, id));
       await recordAudit(tx, ctx, {

@@ -1,4 +1,6 @@
-import { and, desc, eq, gt } from 'drizzle-orm';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app';
 import { buildParticipant, loggedIn } from '../../../test/support/factories';
@@ -90,16 +92,19 @@ describe('the mentor link, from invitation to revocation', () => {
       status: 'active',
       lastUsedAt: null,
       observationCount: 0,
+      // No SMTP settings in tests: the mail is kept in the outbox only, and the coach is told so.
+      mailDelivery: 'not_sent',
     });
 
-    // The mail: Dutch, then English, with the link; the token is nowhere but there (only its HMAC is stored).
+    // The mail: Dutch, then English, with the link; the token is nowhere else but in this one answer to the coach
+    // (only its HMAC is stored).
     const { token, mail } = await tokenFromOutbox(w.orgId);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(mail.subject).toContain(w.orgName);
     expect(mail.subject).not.toContain('Sofie');
     expect(mail.body).toContain('Sofie Claes');
     expect(mail.body).toMatch(/^Dag Marc Mentor,[\s\S]*---[\s\S]*Hello Marc Mentor,/);
-    expect(res.body).not.toContain(token);
+    expect(invitation.link).toBe(`https://groeipad.example.org/mentor/${token}`);
     const [row] = await db.select().from(mentorInvitations).where(eq(mentorInvitations.id, invitation.id));
     expect(row?.tokenHash).toBe(hashMentorToken(SECRET, token));
     expect(JSON.stringify(row)).not.toContain(token);
@@ -168,7 +173,14 @@ describe('the mentor link, from invitation to revocation', () => {
     });
     expect(listed.statusCode).toBe(200);
     expect(listed.json().items).toHaveLength(1);
-    expect(listed.json().items[0]).toMatchObject({ id: invitation.id, status: 'active', observationCount: 1 });
+    expect(listed.json().items[0]).toMatchObject({
+      id: invitation.id,
+      status: 'active',
+      observationCount: 1,
+      mailDelivery: 'not_sent',
+      mailedAt: mail.createdAt.toISOString(),
+    });
+    expect(listed.json().items[0]).not.toHaveProperty('link');
     expect(listed.json().items[0].lastUsedAt).not.toBeNull();
     expect(listed.body).not.toContain(token);
 
@@ -386,5 +398,207 @@ describe('who may invite and revoke', () => {
       await db.select().from(mentorInvitations).where(eq(mentorInvitations.participantId, w.participant.id)),
     ).toEqual([]);
     expect(await mails()).toBe(0);
+  });
+});
+
+describe('resending the link', () => {
+  const resend = (cookie: string, id: string) =>
+    call(t, cookie, { method: 'POST', url: `/api/v1/mentor-invitations/${id}/resend` });
+  const hashOf = async (id: string) =>
+    (await db.select().from(mentorInvitations).where(eq(mentorInvitations.id, id)))[0]?.tokenHash;
+
+  it('mails a fresh link and shows it once; the old link stops working; the history and the audit stay', async () => {
+    const w = await workplace(t);
+    const { invitation, token: old } = await invited(w);
+    expect((await submit(old, mentorScores(w))).statusCode).toBe(201);
+    const before = await lastAuditId(db);
+
+    const res = await resend(w.coach.cookie, invitation.id);
+    expect(res.statusCode, res.body).toBe(200);
+    const resent = res.json();
+    const { token: fresh, mail } = await tokenFromOutbox(w.orgId);
+    expect(fresh).not.toBe(old);
+    expect(resent).toMatchObject({
+      id: invitation.id,
+      status: 'active',
+      observationCount: 1,
+      mailDelivery: 'not_sent',
+      mailedAt: mail.createdAt.toISOString(),
+      link: `https://groeipad.example.org/mentor/${fresh}`,
+    });
+    expect(mail.body).toMatch(/^Dag Marc Mentor,/);
+    expect(await hashOf(invitation.id)).toBe(hashMentorToken(SECRET, fresh));
+
+    // The new link works and still shows what the mentor sent before; the old one is unknown from now on.
+    const opened = await view(fresh);
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json().submitted).toHaveLength(1);
+    expect((await view(old)).statusCode).toBe(404);
+    expect((await submit(old, mentorScores(w, { observedOn: dayFromToday(0) }))).statusCode).toBe(404);
+    expect(await mentorObservations(w.participant.id)).toHaveLength(1);
+
+    const audit = await db.select().from(auditLog).where(gt(auditLog.id, before)).orderBy(asc(auditLog.id));
+    expect(audit.map((a) => [a.action, a.actorId, a.targetId, a.details])).toEqual([
+      ['mentor.resent', w.coach.user.id, w.participant.id, { invitationId: invitation.id }],
+      ['mentor_link.viewed', null, w.participant.id, { invitationId: invitation.id }],
+    ]);
+    for (const secret of [old, fresh, 'marc@']) expect(JSON.stringify(audit)).not.toContain(secret);
+
+    // No later answer holds the link: it exists in the mail and in the one answer above.
+    const listed = await call(t, w.coach.cookie, {
+      method: 'GET',
+      url: `/api/v1/participants/${w.participant.id}/mentor-invitations`,
+    });
+    expect(listed.json().items).toHaveLength(1);
+    expect(listed.body).not.toContain(fresh);
+  });
+
+  it('works for a link whose period has not begun, and for the admin', async () => {
+    const w = await workplace(t);
+    const { invitation } = await invited(w, { validFrom: dayFromToday(3), validUntil: dayFromToday(20) });
+    const admin = await loggedIn(t.app, db, 'admin', w.orgId);
+    const res = await resend(admin.cookie, invitation.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'pending',
+      link: expect.stringMatching(/\/mentor\/[A-Za-z0-9_-]{43}$/),
+    });
+  });
+
+  it('refuses a revoked or expired link (410) and an archived dossier (409), changing and sending nothing', async () => {
+    const w = await workplace(t);
+    const mails = async () => (await db.select().from(mailOutbox).where(eq(mailOutbox.organisationId, w.orgId))).length;
+    const revoked = (await invited(w)).invitation;
+    await call(t, w.coach.cookie, { method: 'POST', url: `/api/v1/mentor-invitations/${revoked.id}/revoke` });
+    const expired = (await invited(w, { mentorEmail: 'later@stageplek.example.org' })).invitation;
+    await db
+      .update(mentorInvitations)
+      .set({ validFrom: dayFromToday(-30), validUntil: dayFromToday(-1) })
+      .where(eq(mentorInvitations.id, expired.id));
+    const archived = (await invited(w, { mentorEmail: 'archief@stageplek.example.org' })).invitation;
+    const hashes = [await hashOf(revoked.id), await hashOf(expired.id), await hashOf(archived.id)];
+    const sentBefore = await mails();
+    const before = await lastAuditId(db);
+
+    const gone = await resend(w.coach.cookie, revoked.id);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.json().error.code).toBe('link_revoked');
+    const over = await resend(w.coach.cookie, expired.id);
+    expect(over.statusCode).toBe(410);
+    expect(over.json().error.code).toBe('link_expired');
+    await db.update(participants).set({ archivedAt: new Date() }).where(eq(participants.id, w.participant.id));
+    const closed = await resend(w.coach.cookie, archived.id);
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.code).toBe('conflict');
+
+    expect([await hashOf(revoked.id), await hashOf(expired.id), await hashOf(archived.id)]).toEqual(hashes);
+    expect(await mails()).toBe(sentBefore);
+    expect(await lastAuditId(db)).toBe(before);
+  });
+
+  it('only for whoever may invite for the dossier: another coach and another organisation 404, other roles 403', async () => {
+    const w = await workplace(t);
+    const { invitation, token } = await invited(w);
+    const hash = await hashOf(invitation.id);
+    const otherCoach = await loggedIn(t.app, db, 'coach', w.orgId);
+    expect((await resend(otherCoach.cookie, invitation.id)).statusCode).toBe(404);
+    const foreignAdmin = await loggedIn(t.app, db, 'admin');
+    expect((await resend(foreignAdmin.cookie, invitation.id)).statusCode).toBe(404);
+    // The team's supervisor reaches the dossier, yet may not invite: 403 like every role outside the rule.
+    expect((await resend(w.supervisor.cookie, invitation.id)).statusCode).toBe(403);
+    for (const role of ['manager', 'trainer', 'participant'] as const) {
+      const u = await loggedIn(t.app, db, role, w.orgId);
+      expect((await resend(u.cookie, invitation.id)).statusCode, role).toBe(403);
+    }
+    expect((await resend(w.coach.cookie, crypto.randomUUID())).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/mentor-invitations/${invitation.id}/resend` })).statusCode,
+    ).toBe(401);
+    expect(await hashOf(invitation.id)).toBe(hash);
+    // Logins of the callers above are on the record; a resend is not.
+    const resends = and(eq(auditLog.action, 'mentor.resent'), eq(auditLog.targetId, w.participant.id));
+    expect(await db.select().from(auditLog).where(resends)).toEqual([]);
+    expect((await view(token)).statusCode).toBe(200);
+  });
+});
+
+/**
+ * A minimal SMTP server: enough of the conversation for nodemailer to hand over one mail. The tests only need to know
+ * that the mailer records a delivery; the content is checked in the outbox.
+ */
+function fakeSmtpServer() {
+  const server = createServer((socket) => {
+    let data = false;
+    socket.write('220 fake ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      for (const line of chunk.toString().split('\r\n').filter(Boolean)) {
+        if (data) {
+          if (line === '.') {
+            data = false;
+            socket.write('250 queued\r\n');
+          }
+        } else if (/^(EHLO|HELO)/i.test(line)) socket.write('250 fake\r\n');
+        else if (/^DATA/i.test(line)) {
+          data = true;
+          socket.write('354 go on\r\n');
+        } else if (/^QUIT/i.test(line)) socket.end('221 bye\r\n');
+        else socket.write('250 ok\r\n');
+      }
+    });
+  });
+  return new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ port, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}
+
+describe('the delivery status the coach sees', () => {
+  it('is "sent" when the SMTP server took the mail and "failed" when it could not be reached', async () => {
+    const smtp = await fakeSmtpServer();
+    // Second apps on the same database: only the SMTP settings differ; the coach's session works in all of them.
+    const env = { AUTH_SECRET: SECRET, PUBLIC_URL: 'https://groeipad.example.org', SMTP_HOST: '127.0.0.1' };
+    const delivering = await createTestApp({ ...env, SMTP_PORT: String(smtp.port) }, { database: t.database });
+    // Port 1: nothing listens there, the connection is refused at once.
+    const failing = await createTestApp({ ...env, SMTP_PORT: '1' }, { database: t.database });
+    try {
+      const w = await workplace(t);
+      const inviteThrough = (app: TestApp, email: string) =>
+        call(app, w.coach.cookie, {
+          method: 'POST',
+          url: `/api/v1/participants/${w.participant.id}/mentor-invitations`,
+          payload: invitationBody({ mentorEmail: email }),
+        });
+      const sent = await inviteThrough(delivering, 'ontvangen@stageplek.example.org');
+      expect(sent.statusCode, sent.body).toBe(201);
+      expect(sent.json().mailDelivery).toBe('sent');
+      const failed = await inviteThrough(failing, 'mislukt@stageplek.example.org');
+      expect(failed.statusCode, failed.body).toBe(201);
+      // The invitation stands, and the link is in the answer: the coach can pass it on.
+      expect(failed.json()).toMatchObject({ mailDelivery: 'failed', link: expect.stringContaining('/mentor/') });
+
+      const outbox = await db.select().from(mailOutbox).where(eq(mailOutbox.organisationId, w.orgId));
+      const to = (address: string) => outbox.find((m) => m.to === address);
+      expect(to('ontvangen@stageplek.example.org')).toMatchObject({ deliveredAt: expect.any(Date), failedAt: null });
+      expect(to('mislukt@stageplek.example.org')).toMatchObject({ deliveredAt: null, failedAt: expect.any(Date) });
+
+      // Sending again through a working server: the status follows the last mail.
+      const again = await call(delivering, w.coach.cookie, {
+        method: 'POST',
+        url: `/api/v1/mentor-invitations/${failed.json().id}/resend`,
+      });
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json().mailDelivery).toBe('sent');
+      const listed = await call(t, w.coach.cookie, {
+        method: 'GET',
+        url: `/api/v1/participants/${w.participant.id}/mentor-invitations`,
+      });
+      expect(listed.json().items.map((i: { mailDelivery: string }) => i.mailDelivery)).toEqual(['sent', 'sent']);
+    } finally {
+      await delivering.close();
+      await failing.close();
+      await smtp.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import {
   mentorInvitation,
   mentorInvitationInput,
   mentorInvitationList,
+  mentorInvitationWithLink,
   mentorLinkView,
   mentorObservationInput,
   mentorObservationSaved,
@@ -18,7 +19,12 @@ import {
 } from '#shared/observations';
 import type { Deps } from '../../deps';
 import { notFound } from '../../lib/errors';
-import { inviteMentor, listMentorInvitations, revokeMentorInvitation } from './mentor-invitations';
+import {
+  inviteMentor,
+  listMentorInvitations,
+  resendMentorInvitation,
+  revokeMentorInvitation,
+} from './mentor-invitations';
 import { findMentorLink, submitMentorObservation, viewMentorLink } from './mentor-links';
 import { listRateableParticipants } from './rateable';
 import { createObservation, createSelfAssessment, deleteObservation, listObservations } from './service';
@@ -79,7 +85,7 @@ export const observationRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, 
     '/participants/:id/mentor-invitations',
     {
       config: { policy: 'mentor.invite' },
-      schema: { tags, params: idParams, body: mentorInvitationInput, response: { 201: mentorInvitation } },
+      schema: { tags, params: idParams, body: mentorInvitationInput, response: { 201: mentorInvitationWithLink } },
     },
     async (request, reply) =>
       reply.status(201).send(await inviteMentor(db, mentorLinks, request.context(), request.params.id, request.body)),
@@ -98,6 +104,15 @@ export const observationRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, 
     '/mentor-invitations/:id/revoke',
     { config: { policy: 'mentor.invite' }, schema: { tags, params: idParams, response: { 200: mentorInvitation } } },
     async (request) => revokeMentorInvitation(db, request.context(), request.params.id),
+  );
+
+  app.post(
+    '/mentor-invitations/:id/resend',
+    {
+      config: { policy: 'mentor.invite' },
+      schema: { tags, params: idParams, response: { 200: mentorInvitationWithLink } },
+    },
+    async (request) => resendMentorInvitation(db, mentorLinks, request.context(), request.params.id),
   );
 
   // ---- public: the mentor's link (no session; the token is the key) ----

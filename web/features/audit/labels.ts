@@ -56,6 +56,7 @@ export const knownActions = [
   'observation.deleted',
   'observation.list_read',
   'mentor.invited',
+  'mentor.resent',
   'mentor.revoked',
   'mentor_link.observation_created',
   'mentor_link.refused',

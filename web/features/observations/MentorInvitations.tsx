@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MentorInvitation as Invitation, mentorInvitationInput } from '#shared/observations';
 import { Dialog } from '../../components/Dialog';
@@ -8,7 +9,7 @@ import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
-import { api, type ParticipantDossier } from '../../lib/api';
+import { ApiError, api, type MentorInvitationWithLink, type ParticipantDossier } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useSchemaForm, useSubmit } from '../../lib/forms';
@@ -32,6 +33,7 @@ export function MentorInvitations({ dossier }: { dossier: ParticipantDossier }) 
   const query = useQuery(invitationsQuery(dossier.id));
   const [inviting, setInviting] = useState(false);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const [resending, setResending] = useState<Invitation | null>(null);
 
   return (
     <Section
@@ -74,16 +76,26 @@ export function MentorInvitations({ dossier }: { dossier: ParticipantDossier }) 
                     {' · '}
                     {t('observations.mentors.observationCount', { count: invitation.observationCount })}
                   </Text>
-                  {!dossier.archived && (invitation.status === 'active' || invitation.status === 'pending') && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      style={{ alignSelf: 'flex-start' }}
-                      aria-label={t('observations.mentors.revokeFor', { name: invitation.mentorName })}
-                      onClick={() => setRevoking(invitation)}
-                    >
-                      {t('observations.mentors.revoke')}
-                    </Button>
+                  <Delivery invitation={invitation} open={!dossier.archived && isOpen(invitation)} />
+                  {!dossier.archived && isOpen(invitation) && (
+                    <Group gap="xs">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={t('observations.mentors.resendFor', { name: invitation.mentorName })}
+                        onClick={() => setResending(invitation)}
+                      >
+                        {t('observations.mentors.resend')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={t('observations.mentors.revokeFor', { name: invitation.mentorName })}
+                        onClick={() => setRevoking(invitation)}
+                      >
+                        {t('observations.mentors.revoke')}
+                      </Button>
+                    </Group>
                   )}
                 </Stack>
               </Card>
@@ -92,7 +104,27 @@ export function MentorInvitations({ dossier }: { dossier: ParticipantDossier }) 
         ))}
       {inviting && <InviteDialog dossier={dossier} onClose={() => setInviting(false)} />}
       {revoking && <RevokeDialog invitation={revoking} onClose={() => setRevoking(null)} />}
+      {resending && <ResendDialog invitation={resending} onClose={() => setResending(null)} />}
     </Section>
+  );
+}
+
+/** A link that works now or will: the only ones worth sending again or revoking. */
+const isOpen = (invitation: Invitation) => invitation.status === 'active' || invitation.status === 'pending';
+
+/** What the outbox says of the last mail with the link; when it did not go out, how to get the link to the mentor. */
+function Delivery({ invitation, open }: { invitation: Invitation; open: boolean }) {
+  const { t } = useTranslation();
+  const { mailDelivery, mailedAt } = invitation;
+  if (!mailDelivery || !mailedAt) return null;
+  const failed = mailDelivery !== 'sent';
+  return (
+    <>
+      <Text size="sm" fw={failed ? 700 : undefined}>
+        {t(`observations.mentors.delivery.${mailDelivery}`, { date: formatDateTime(mailedAt) })}
+      </Text>
+      {failed && open && <Text size="sm">{t('observations.mentors.deliveryHelp')}</Text>}
+    </>
   );
 }
 
@@ -111,17 +143,25 @@ function InviteDialog({ dossier, onClose }: { dossier: ParticipantDossier; onClo
     },
     toBody: (v) => ({ ...v, hostOrganisation: optional(v.hostOrganisation) }),
   });
+  // The link is in this answer only: the dialog shows it until it is closed, and it is gone for good after that.
+  const [created, setCreated] = useState<MentorInvitationWithLink | null>(null);
   const { onSubmit, error, pending } = useSubmit(
     form,
     (body) => api.observations.invite(dossier.id, body),
     async (saved) => {
       await queryClient.invalidateQueries({ queryKey: invitationsQuery(dossier.id).queryKey });
-      notify(t('observations.mentors.invited', { name: saved.mentorName }));
-      onClose();
+      setCreated(saved);
     },
   );
   const name = `${dossier.firstName} ${dossier.lastName}`;
 
+  if (created) {
+    return (
+      <Dialog title={t('observations.mentors.linkTitle', { name: created.mentorName })} onClose={onClose}>
+        <LinkOnce invitation={created} onClose={onClose} />
+      </Dialog>
+    );
+  }
   return (
     <Dialog title={t('observations.mentors.inviteTitle')} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
@@ -170,6 +210,97 @@ function InviteDialog({ dossier, onClose }: { dossier: ParticipantDossier; onClo
       </form>
     </Dialog>
   );
+}
+
+/** The link, once, right after it was made: to copy and pass on by phone when the mail did not go out. */
+function LinkOnce({ invitation, onClose }: { invitation: MentorInvitationWithLink; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState<'done' | 'failed' | null>(null);
+  const copyButton = useRef<HTMLButtonElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+  // The button that led here is gone (the dialog's form was replaced): focus moves to what comes next.
+  useEffect(() => copyButton.current?.focus(), []);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(invitation.link);
+      setCopied('done');
+    } catch {
+      // No clipboard (an older browser, or a page not served over https): the selected link can still be copied.
+      field.current?.select();
+      setCopied('failed');
+    }
+  }
+
+  return (
+    <Stack gap="md">
+      <Text fw={invitation.mailDelivery === 'sent' ? undefined : 700}>
+        {invitation.mailDelivery === 'sent'
+          ? t('observations.mentors.linkSent')
+          : t('observations.mentors.linkNotSent')}
+      </Text>
+      <Text size="sm">{t('observations.mentors.linkOnce', { name: invitation.mentorName })}</Text>
+      <TextInput
+        ref={field}
+        readOnly
+        label={t('observations.mentors.linkLabel', { name: invitation.mentorName })}
+        value={invitation.link}
+        onFocus={(event) => event.currentTarget.select()}
+        styles={{ input: { textOverflow: 'ellipsis' } }}
+      />
+      <Text size="sm" role="status" aria-live="polite" c={copied === 'failed' ? 'red.9' : undefined}>
+        {copied === 'done' && t('observations.mentors.copied')}
+        {copied === 'failed' && t('observations.mentors.copyFailed')}
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('observations.mentors.linkDone')}
+        </Button>
+        <Button ref={copyButton} onClick={() => void copy()}>
+          {t('observations.mentors.copy')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function ResendDialog({ invitation, onClose }: { invitation: Invitation; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const resend = useMutation({
+    mutationFn: () => api.observations.resendInvitation(invitation.id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsQuery(invitation.participantId).queryKey }),
+  });
+  if (resend.data) {
+    return (
+      <Dialog title={t('observations.mentors.linkTitle', { name: invitation.mentorName })} onClose={onClose}>
+        <LinkOnce invitation={resend.data} onClose={onClose} />
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog title={t('observations.mentors.resendTitle')} onClose={onClose}>
+      <Stack gap="md">
+        <Text>{t('observations.mentors.resendText', { name: invitation.mentorName })}</Text>
+        <FormError message={resend.isError ? resendErrorText(t, resend.error) : null} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} data-autofocus>
+            {t('common.cancel')}
+          </Button>
+          <Button loading={resend.isPending} onClick={() => resend.mutate()}>
+            {t('observations.mentors.resendConfirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Dialog>
+  );
+}
+
+/** The general texts for a revoked or expired link speak to the mentor; the coach is told what to do instead. */
+function resendErrorText(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError && error.code === 'link_revoked') return t('observations.mentors.resendRevoked');
+  if (error instanceof ApiError && error.code === 'link_expired') return t('observations.mentors.resendExpired');
+  return errorText(t, error);
 }
 
 function RevokeDialog({ invitation, onClose }: { invitation: Invitation; onClose: () => void }) {

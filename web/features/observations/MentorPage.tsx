@@ -11,6 +11,7 @@ import { errorText } from '../../lib/errors';
 import { formatDate, today } from '../participants/dates';
 import { newClientKey } from './clientKey';
 import { saveErrors } from './fieldErrors';
+import { speaksToParticipant } from './mentorWording';
 import { mentorLinkQuery } from './queries';
 import { ScoreForm } from './ScoreForm';
 import { commonBody, emptyValues, noFieldErrors, type ScoreFieldErrors, type ScoreValues } from './scores';
@@ -142,19 +143,24 @@ function MentorForm({ token, view, onSaved }: { token: string; view: MentorLinkV
   }
 
   return (
-    <ScoreForm
-      version={version}
-      values={values}
-      onChange={setValues}
-      onSubmit={() => void save()}
-      audience="mentor"
-      today={latest}
-      earliestDate={view.earliestDate}
-      serverErrors={fieldErrors}
-      formError={formError}
-      pending={pending}
-      submitLabel={t('observations.mentor.submit')}
-    />
+    <Stack gap="sm">
+      {speaksToParticipant(version.competencies) && (
+        <Text fw={700}>{t('observations.mentor.aboutTexts', { name: view.participant.firstName })}</Text>
+      )}
+      <ScoreForm
+        version={version}
+        values={values}
+        onChange={setValues}
+        onSubmit={() => void save()}
+        audience="mentor"
+        today={latest}
+        earliestDate={view.earliestDate}
+        serverErrors={fieldErrors}
+        formError={formError}
+        pending={pending}
+        submitLabel={t('observations.mentor.submit')}
+      />
+    </Stack>
   );
 }
 

@@ -9,6 +9,7 @@ import { QueryError } from '../../components/QueryError';
 import { ApiError, api, type FrameworkVersion, type ParticipantDossier } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { useSessionUser } from '../auth/useSessionUser';
+import { myFeedbackQuery } from '../feedback/queries';
 import { today } from '../participants/dates';
 import { newClientKey } from './clientKey';
 import { draftKey, useDraft } from './drafts';
@@ -111,6 +112,8 @@ function SelfForm({ version, dossier, reader, onDone }: FormProps) {
       draft.reset();
       setClientKey(newClientKey());
       await queryClient.invalidateQueries({ queryKey: ['observations'] });
+      // The portal's "fill in your self-assessment" reminder reads the newest one from /me/feedback.
+      await queryClient.invalidateQueries({ queryKey: myFeedbackQuery.queryKey });
       onDone();
     } catch (error) {
       if (error instanceof ApiError && error.status >= 400 && error.status < 500) {

@@ -132,6 +132,7 @@ export const observationsEn: Messages['observations'] = {
     thanksTitle: 'Thank you!',
     thanksText: 'Your evaluation is saved. The coach of {{intern}} can read it now.',
     another: 'Give another evaluation',
+    aboutTexts: 'The sentences below are written to {{name}}. Choose what you see {{name}} do.',
     closed: {
       not_found: {
         title: 'This link does not exist',
@@ -171,9 +172,8 @@ export const observationsEn: Messages['observations'] = {
     empty: 'No mentor has been invited yet.',
     inviteTitle: 'Invite an internship mentor',
     inviteIntro:
-      'The mentor gets an e-mail with a link. With that link the mentor can give {{name}} scores. The mentor sees nothing else of the dossier.',
+      'The mentor gets an e-mail with a link. With that link the mentor can give {{name}} scores. The mentor sees nothing else of the dossier. You will see the link yourself too.',
     inviteSubmit: 'Send invitation',
-    invited: '{{name}} gets an e-mail with the link.',
     fields: {
       mentorName: 'Name of the mentor',
       mentorEmail: 'E-mail address of the mentor',
@@ -200,5 +200,27 @@ export const observationsEn: Messages['observations'] = {
     revokeText: '{{name}} can no longer use the link afterwards. Scores already given are kept.',
     revokeConfirm: 'Revoke',
     revoked: 'The link of {{name}} is revoked.',
+    delivery: {
+      sent: 'E-mail sent on {{date}}',
+      not_sent: 'E-mail not sent ({{date}})',
+      failed: 'E-mail failed ({{date}})',
+    },
+    deliveryHelp: 'Send the link again. Then you see the link and can pass it on yourself.',
+    resend: 'Send again',
+    resendFor: 'Send the link to {{name}} again',
+    resendTitle: 'Send the link again?',
+    resendText: '{{name}} gets an e-mail with a new link. The old link then stops working.',
+    resendConfirm: 'Send again',
+    resendRevoked: 'This link was revoked. Invite the mentor again.',
+    resendExpired: 'The period of this link is over. Invite the mentor again.',
+    linkTitle: 'The link for {{name}}',
+    linkSent: 'The e-mail with the link was sent.',
+    linkNotSent: 'The e-mail was not sent. Pass the link on yourself, for example by WhatsApp or text message.',
+    linkOnce: 'You see this link only once. Give it to {{name}} only.',
+    linkLabel: 'Link for {{name}}',
+    copy: 'Copy link',
+    copied: 'The link is copied.',
+    copyFailed: 'Copying does not work. Select the link and copy it yourself.',
+    linkDone: 'Done',
   },
 };
