@@ -161,7 +161,7 @@ test('a supervisor keeps the ILUO matrix of their team and downloads the wall ch
 
   // The A3 wall chart downloads as a PDF.
   const downloading = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'De matrix downloaden als pdf op A3' }).click();
+  await page.getByRole('link', { name: 'PDF A3 downloaden om af te drukken' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^iluo-matrix-groendienst-noord-\d{4}-\d{2}-\d{2}\.pdf$/);
   const file = await readFile(await download.path());

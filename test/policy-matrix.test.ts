@@ -914,6 +914,18 @@ const table: Record<string, Row> = {
       return { url: `/api/v1/mentor-invitations/${link.invitationId}/revoke` };
     },
   },
+  'POST /api/v1/mentor-invitations/:id/resend': {
+    allowed: ['admin', 'coach'],
+    status: 200,
+    byId: true,
+    unrelated: { coach: 404 },
+    request: async (c) => {
+      const participantId = await c.participant('active');
+      const link = await mentorLinkOf(t.app, t.database.db, cookies.get('admin') as string, participantId);
+      idsOfA.add(link.invitationId);
+      return { url: `/api/v1/mentor-invitations/${link.invitationId}/resend` };
+    },
+  },
   'GET /api/v1/mentor-links/:token': {
     allowed: 'public',
     status: 200,
@@ -1013,11 +1025,13 @@ const table: Record<string, Row> = {
       url: `/api/v1/participants/${await c.participant('active')}/competency-evolution?from=2024-01-01`,
     }),
   },
-  // Teams are no secret among staff: a team the caller has no one in answers 200 with no rows.
+  // Teams are no secret among staff: a team the caller has no one in answers 200 with no rows; a supervisor of
+  // another team gets 403, as for the ILUO skills.
   'GET /api/v1/teams/:id/competency-heatmap': {
     allowed: ['admin', 'manager', 'coach', 'supervisor'],
     status: 200,
     byId: true,
+    unrelated: { supervisor: 403 },
     request: async (c) => ({ url: `/api/v1/teams/${await c.team()}/competency-heatmap?status=all` }),
   },
   // ---- ILUO skills and matrix ----

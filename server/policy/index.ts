@@ -116,10 +116,17 @@ export const rules = {
   'observation.delete': { roles: ['admin', 'coach', 'supervisor'] },
   /** The self-assessment: a participant scores only themselves. */
   'observation.self': { roles: ['participant'], relations: ['self'] },
-  /** Inviting an external mentor for one participant, and revoking the link. */
+  /**
+   * Inviting an external mentor for one participant, resending the link and revoking it. The link itself is answered
+   * only to the one who invites or resends, once (the service stores its hash only): no list or read shows it.
+   */
   'mentor.invite': { roles: ['admin', 'coach'], relations: { coach: ['caseload'] } },
-  /** The team heat map: rows limited to the participants the actor reaches (see participant.read). */
-  'competency.teamView': { roles: ['admin', 'manager', 'coach', 'supervisor'] },
+  /**
+   * The team heat map: rows limited to the participants the actor reaches (see participant.read). A supervisor only
+   * reaches the teams they supervise, so another team is refused rather than shown empty; a coach's caseload can sit
+   * in any team.
+   */
+  'competency.teamView': { roles: ['admin', 'manager', 'coach', 'supervisor'], relations: { supervisor: ['team'] } },
   /** The feedbackgesprek (at least every 4 weeks). */
   'feedback.record': {
     roles: ['admin', 'coach', 'supervisor'],

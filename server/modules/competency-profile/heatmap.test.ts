@@ -145,15 +145,34 @@ describe('GET /teams/:id/competency-heatmap', () => {
       const { cookie } = await loggedIn(t.app, db, role, s.organisationId);
       expect(names(await heatmapOf(cookie, s.team.id))).toEqual(['Anna Aerts', 'Bert Bos']);
     }
-    // Teams are no secret among staff; a coach without caseload there and the supervisor of another team see no one.
+    // A coach's caseload can sit in any team: one without caseload in this team sees no one.
     const lonelyCoach = await loggedIn(t.app, db, 'coach', s.organisationId);
     const forCoach = await heatmapOf(lonelyCoach.cookie, s.team.id);
     expect(forCoach.statusCode).toBe(200);
     expect(names(forCoach)).toEqual([]);
-    const forOther = await heatmapOf(s.otherSupervisorCookie, s.team.id);
-    expect(forOther.statusCode).toBe(200);
-    expect(forOther.body).not.toContain('Aerts');
     expect(names(await heatmapOf(s.otherSupervisorCookie, s.otherTeam.id))).toEqual(['Emma Engels']);
+  });
+
+  it('refuses a supervisor the team of another supervisor (403, not an empty map), and writes no audit row', async () => {
+    const s = await teamWithScores();
+    const forOther = await heatmapOf(s.otherSupervisorCookie, s.team.id, '?status=all');
+    expect(forOther.statusCode).toBe(403);
+    expect(forOther.json().error.code).toBe('forbidden');
+    expect(forOther.body).not.toContain('Aerts');
+    expect(forOther.body).not.toContain('Groen');
+    const audited = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'competency.heatmap.read'), eq(auditLog.targetId, s.team.id)));
+    expect(audited).toEqual([]);
+    // A team without any supervisor is refused too; a team with two supervisors answers each of them.
+    const org = s.organisationId;
+    const unled = await buildTeam(db, { organisationId: org, name: 'Zonder werkleider' });
+    expect((await heatmapOf(s.supervisorCookie, unled.id)).statusCode).toBe(403);
+    const second = await buildUser(db, { organisationId: org, role: 'supervisor' });
+    await addSupervisor(db, s.team.id, second.id, org);
+    expect(names(await heatmapOf(await login(t.app, second), s.team.id))).toEqual(['Anna Aerts', 'Bert Bos']);
+    expect((await heatmapOf(s.supervisorCookie, s.team.id)).statusCode).toBe(200);
   });
 
   it('refuses roles without a team view, and hides teams of another organisation and unknown ones', async () => {

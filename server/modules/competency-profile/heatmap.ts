@@ -4,7 +4,8 @@ import type { CompetencyHeatmap, competencyHeatmapQuery, HeatmapCell } from '#sh
 import { type Db, queryRows } from '../../db/client';
 import { participants, teams } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
-import { notFound } from '../../lib/errors';
+import { forbidden, notFound } from '../../lib/errors';
+import { can } from '../../policy';
 import { type RequestContext, recordAudit } from '../audit/record';
 import { caseloadWhere } from '../participants/caseload';
 import { type CurrentFrameworkRow, currentFrameworkJson, defaultFrameworkId, frameworkRef } from './framework';
@@ -14,6 +15,8 @@ const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 interface TeamRow {
   team: { id: string; name: string } | null;
+  /** The relation "team" of competency.teamView. */
+  supervisor_ids: string[];
   framework: CurrentFrameworkRow | null;
   /** Every version of the default framework: the cells' ratings must belong to one of them. */
   version_ids: string[];
@@ -21,10 +24,11 @@ interface TeamRow {
 
 /**
  * GET /teams/:id/competency-heatmap: the team's participants × the current competencies, each cell the latest
- * supervisor score (from the latest_ratings cache). Teams are not secret (every staff member lists them), so a team
- * of the organisation always answers; its rows are the participants the caller reaches as participant.read says
- * (a supervisor of another team and a coach without caseload in it get none). A team of another organisation is
- * hidden by row-level security: 404. The read is audited once, for the team, as it shows many participants' scores.
+ * supervisor score (from the latest_ratings cache). Its rows are the participants the caller reaches as
+ * participant.read says (a coach without caseload in the team gets none). Teams are not secret (every staff member
+ * lists them), so a supervisor of another team gets 403 rather than an empty map that reads as "nobody scored"; a
+ * team of another organisation is hidden by row-level security: 404. The read is audited once, for the team, as it
+ * shows many participants' scores.
  */
 export function getCompetencyHeatmap(
   db: Db,
@@ -41,10 +45,12 @@ export function getCompetencyHeatmap(
         tx,
         sql`select
         (select json_build_object('id', t.id, 'name', t.name) from teams t where t.id = ${teamId}) as team,
+        array(select ts.user_id from team_supervisors ts where ts.team_id = ${teamId}) as supervisor_ids,
         ${currentFrameworkJson} as framework,
         array(select v.id from competency_framework_versions v where v.framework_id = ${defaultFrameworkId}) as version_ids`,
       );
       if (!head?.team) throw notFound('Team');
+      if (!can(actor, 'competency.teamView', { teamSupervisorIds: head.supervisor_ids })) throw forbidden();
       const framework = head.framework;
       const competencies = (framework?.competencies ?? []).map(({ key, name, position }) => ({ key, name, position }));
 

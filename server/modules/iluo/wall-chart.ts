@@ -20,8 +20,8 @@ const SINGLE_FILL = '#fbd99a';
 /** Sizes that grow with the paper: A3 is read from further away. */
 const scale = (size: PdfSize) =>
   size === 'A3'
-    ? { base: 10, title: 20, nameColumn: 160, maxCell: 36, headerHeight: 130 }
-    : { base: 8, title: 16, nameColumn: 116, maxCell: 26, headerHeight: 96 };
+    ? { base: 10, title: 20, nameColumn: 160, maxCell: 36, headerHeight: 130, maxHeaderHeight: 280 }
+    : { base: 8, title: 16, nameColumn: 116, maxCell: 26, headerHeight: 96, maxHeaderHeight: 200 };
 
 /** The four-quarter symbol in a box of `width` × `height`: the filled quarters, then the circle and its cross. */
 export function iluoSymbol(level: number, width: number, height: number): CanvasElement[] {
@@ -43,18 +43,111 @@ export function iluoSymbol(level: number, width: number, height: number): Canvas
 const xml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 
-/** A name that fits in `room` points at this font size (Roboto averages about half an em per character). */
-function shortened(text: string, room: number, fontSize: number) {
-  const max = Math.max(3, Math.floor(room / (fontSize * 0.5)));
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/**
+ * How wide Roboto draws each printable ASCII character (space to tilde), in hundredths of an em: the wider of the
+ * regular and the bold (Medium) face, rounded up, so a measured name is never shorter than the printed one.
+ */
+const ROBOTO_WIDTHS = [
+  25, 27, 33, 62, 57, 74, 65, 18, 35, 35, 45, 57, 23, 34, 28, 42, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 27, 24, 51,
+  57, 53, 49, 90, 67, 64, 66, 66, 57, 56, 69, 72, 29, 56, 64, 55, 88, 72, 69, 64, 69, 63, 61, 61, 66, 65, 89, 64, 62,
+  61, 28, 42, 28, 43, 46, 33, 55, 57, 53, 57, 54, 36, 57, 56, 26, 26, 53, 26, 88, 56, 58, 57, 57, 36, 52, 34, 56, 50,
+  76, 51, 49, 51, 34, 25, 34, 69,
+];
+/** The widest Latin letter (Œ, Æ): the width of anything the table does not know. */
+const UNKNOWN_WIDTH = 97;
+
+/** The width of `text` in points at `fontSize`; "é" measures as "e". */
+export function textWidth(text: string, fontSize: number): number {
+  let hundredths = 0;
+  for (const ch of text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) {
+    const code = ch.codePointAt(0) ?? 0;
+    hundredths += (code >= 32 && code < 127 ? ROBOTO_WIDTHS[code - 32] : undefined) ?? UNKNOWN_WIDTH;
+  }
+  return (hundredths / 100) * fontSize;
+}
+
+/**
+ * Greedy line breaking at spaces; a word wider than a line is broken between letters, so nothing is ever dropped.
+ * The number of lines never grows when `room` grows, which is what the search in `skillLabel` relies on.
+ */
+export function wrapText(text: string, room: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const joined = line ? `${line} ${word}` : word;
+    if (textWidth(joined, fontSize) <= room) {
+      line = joined;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    for (const ch of word) {
+      if (line && textWidth(line + ch, fontSize) > room) {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+const lineHeight = (fontSize: number) => fontSize * 1.15;
+const round = (n: number) => Math.round(n * 100) / 100;
+const SMALLEST_FONT = 5;
+
+export interface SkillLabel {
+  lines: string[];
+  fontSize: number;
+  /** The height the lines need, turned a quarter: the longest line plus a little room. */
+  height: number;
+}
+
+/**
+ * A skill name for a column `width` points wide, the header `height` high: on one line when it fits, else over as
+ * many lines as the column holds, side by side. The header grows for a name that still does not fit; beyond
+ * `maxHeight` the letters get smaller, which gives room for more lines. The whole name is always printed.
+ */
+export function skillLabel(text: string, width: number, height: number, maxHeight: number, fontSize: number) {
+  const fits = (size: number): SkillLabel => {
+    const maxLines = Math.max(1, Math.floor((width - 1) / lineHeight(size)));
+    // The narrowest room that needs no more lines than the column holds, never narrower than the usual header, and
+    // wide enough for the longest word as long as the header may grow: words are only broken as a last resort.
+    const longestWord = Math.max(0, ...text.split(/\s+/).map((w) => textWidth(w, size)));
+    let low = Math.max(height - 4, Math.min(longestWord, maxHeight - 4));
+    let high = Math.max(low, textWidth(text, size));
+    if (wrapText(text, low, size).length > maxLines) {
+      while (high - low > 0.5) {
+        const middle = (low + high) / 2;
+        if (wrapText(text, middle, size).length <= maxLines) high = middle;
+        else low = middle;
+      }
+      low = high;
+    }
+    const lines = wrapText(text, low, size);
+    return { lines, fontSize: size, height: Math.max(0, ...lines.map((l) => textWidth(l, size))) + 4 };
+  };
+  let label = fits(fontSize);
+  for (let size = fontSize - 0.5; label.height > maxHeight && size >= SMALLEST_FONT; size -= 0.5) {
+    label = fits(size);
+  }
+  return label;
 }
 
 /** Skill names turned a quarter, read from the bottom up, so forty columns fit across the page. */
-function verticalName(name: string, critical: boolean, width: number, height: number, fontSize: number): Content {
-  const label = shortened(critical ? `! ${name}` : name, height - 4, fontSize);
-  const x = width / 2 + fontSize / 3;
+function verticalName(label: SkillLabel, critical: boolean, width: number, height: number): Content {
+  const step = lineHeight(label.fontSize);
+  // The lines side by side, centred in the column; each baseline a third of the font right of its line's middle.
+  const first = width / 2 - ((label.lines.length - 1) * step) / 2 + label.fontSize / 3;
+  const texts = label.lines
+    .map(
+      (line, i) =>
+        `<text transform="translate(${round(first + i * step)} ${height - 2}) rotate(-90)" font-family="Roboto" font-size="${label.fontSize}" font-weight="${critical ? 'bold' : 'normal'}" fill="${INK}">${xml(line)}</text>`,
+    )
+    .join('');
   return {
-    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><text transform="translate(${x} ${height - 2}) rotate(-90)" font-family="Roboto" font-size="${fontSize}" font-weight="${critical ? 'bold' : 'normal'}" fill="${INK}">${xml(label)}</text></svg>`,
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${texts}</svg>`,
     width,
     height,
   };
@@ -76,7 +169,12 @@ export function wallChartDocument(matrix: IluoMatrix, size: PdfSize, today: stri
   const room = available - s.nameColumn - (n + 1) * 2 * PADDING - (n + 2) * LINE;
   const cell = Math.max(8, Math.min(s.maxCell, Math.floor((room / n) * 10) / 10));
   const symbolHeight = Math.min(cell, s.maxCell - 4);
-  const headerFont = Math.max(5, Math.min(s.base, cell - 3));
+  const headerFont = Math.max(SMALLEST_FONT, Math.min(s.base, cell - 3));
+  const labels = skills.map((skill) =>
+    skillLabel(skill.critical ? `! ${skill.name}` : skill.name, cell, s.headerHeight, s.maxHeaderHeight, headerFont),
+  );
+  // One height for the whole header row: the usual one, or what the longest name needs.
+  const headerHeight = Math.ceil(Math.max(s.headerHeight, ...labels.map((l) => l.height)));
   const date = dutchDate(today);
   const title = `ILUO-matrix ${matrix.team.name}`;
   const withGroups = matrix.groups.some((g) => g.name !== '');
@@ -89,10 +187,10 @@ export function wallChartDocument(matrix: IluoMatrix, size: PdfSize, today: stri
     ]),
   ];
   const skillRow: TableCell[] = [
-    { text: 'Naam', bold: true, fontSize: s.base, margin: [0, s.headerHeight - s.base * 1.6, 0, 0] },
+    { text: 'Naam', bold: true, fontSize: s.base, margin: [0, headerHeight - s.base * 1.6, 0, 0] },
     ...skills.map(
-      (skill): TableCell => ({
-        stack: [verticalName(skill.name, skill.critical, cell, s.headerHeight, headerFont)],
+      (skill, i): TableCell => ({
+        stack: [verticalName(labels[i] as SkillLabel, skill.critical, cell, headerHeight)],
         fillColor: skill.critical ? CRITICAL_FILL : undefined,
       }),
     ),

@@ -1,4 +1,4 @@
-import { Checkbox, NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
@@ -12,6 +12,7 @@ import { formatDate } from '../participants/dates';
 import { Chart } from './Chart';
 import { ScrollTable, TableToggle } from './ChartTable';
 import { type AxisUnit, type EvolutionLabels, type EvolutionLine, evolutionOption } from './evolution-option';
+import { LineSwatch } from './LineSwatch';
 import { competencyEvolutionQuery } from './queries';
 import { competencyStyle, raterOrder } from './styles';
 
@@ -31,13 +32,22 @@ function competencyName(t: TFunction, evolution: CompetencyEvolution, key: strin
   return c.inCurrentVersion ? c.name : t('competencyProfile.evolution.olderCompetency', { name: c.name });
 }
 
-/** One line per chosen competency that the rater scored, each keeping its colour and marker whatever is chosen. */
+/** A competency's colour and marker, by its place in the framework: the same whatever is chosen or who scores. */
+const styleOf = (evolution: CompetencyEvolution, key: string) =>
+  competencyStyle(
+    Math.max(
+      0,
+      evolution.competencies.findIndex((c) => c.key === key),
+    ),
+  );
+
+/** One line per chosen competency that the rater scored. */
 function buildLines(t: TFunction, evolution: CompetencyEvolution, rater: RaterKind, keys: string[]): EvolutionLine[] {
-  return evolution.competencies.flatMap((c, index) => {
+  return evolution.competencies.flatMap((c) => {
     if (!keys.includes(c.key)) return [];
     const series = evolution.series.find((s) => s.competencyKey === c.key && s.raterKind === rater);
     return series
-      ? [{ name: competencyName(t, evolution, c.key), points: series.points, style: competencyStyle(index) }]
+      ? [{ name: competencyName(t, evolution, c.key), points: series.points, style: styleOf(evolution, c.key) }]
       : [];
   });
 }
@@ -120,7 +130,16 @@ function Evolution({ evolution, scaleMax }: { evolution: CompetencyEvolution; sc
           >
             <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing={6} mt={6}>
               {available.map((c) => (
-                <Checkbox key={c.key} value={c.key} label={nameOf(c.key)} />
+                <Checkbox
+                  key={c.key}
+                  value={c.key}
+                  label={
+                    <Group component="span" gap={6} wrap="nowrap" align="center">
+                      <LineSwatch style={styleOf(evolution, c.key)} />
+                      <span>{nameOf(c.key)}</span>
+                    </Group>
+                  }
+                />
               ))}
             </SimpleGrid>
           </Checkbox.Group>

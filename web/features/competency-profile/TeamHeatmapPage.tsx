@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Box,
   Group,
@@ -19,13 +20,14 @@ import type { CompetencyHeatmap } from '#shared/competency-profile';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
-import type { Team } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { useSessionUser } from '../auth/useSessionUser';
 import { formatDate } from '../participants/dates';
 import { ParticipantStatusBadge } from '../participants/StatusBadge';
 import { teamsQuery } from '../teams/queries';
 import classes from './charts.module.css';
 import { filterAndSort, type Sort, type SortColumn } from './heatmap-sort';
+import { firstTeam, heatmapTeams } from './heatmap-teams';
 import { competencyHeatmapQuery } from './queries';
 import { heatColour } from './styles';
 
@@ -37,9 +39,9 @@ export function TeamHeatmapPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   const [status, setStatus] = useState<'active' | 'all'>('active');
 
-  // A supervisor starts on the team they lead; anyone else on the first team.
-  const defaultTeam = (list: Team[]) => list.find((team) => team.supervisors.some((s) => s.id === me.id)) ?? list[0];
-  const teamId = chosen ?? (teams.data ? defaultTeam(teams.data.items)?.id : undefined) ?? null;
+  // Only the teams whose scores the user may read: a supervisor would get a refusal for any other team.
+  const offered = teams.data ? heatmapTeams(teams.data.items, me) : [];
+  const teamId = chosen ?? firstTeam(offered, me)?.id ?? null;
 
   return (
     <Stack gap="md">
@@ -47,7 +49,11 @@ export function TeamHeatmapPage() {
       <Text>{t('competencyProfile.heatmap.intro')}</Text>
       {teams.isPending && <Loading />}
       {teams.isError && <QueryError error={teams.error} onRetry={() => void teams.refetch()} />}
-      {teams.data && teams.data.items.length === 0 && <Text>{t('competencyProfile.heatmap.noTeams')}</Text>}
+      {teams.data && offered.length === 0 && (
+        <Text>
+          {t(me.role === 'supervisor' ? 'competencyProfile.heatmap.noOwnTeams' : 'competencyProfile.heatmap.noTeams')}
+        </Text>
+      )}
       {teams.data && teamId && (
         <>
           <Group align="flex-end" gap="md" wrap="wrap">
@@ -55,7 +61,7 @@ export function TeamHeatmapPage() {
               label={t('competencyProfile.heatmap.team')}
               value={teamId}
               onChange={(e) => setChosen(e.currentTarget.value)}
-              data={teams.data.items.map((team) => ({ value: team.id, label: `${team.name} (${team.siteName})` }))}
+              data={offered.map((team) => ({ value: team.id, label: `${team.name} (${team.siteName})` }))}
               w={{ base: '100%', xs: 320 }}
             />
             <Box>
@@ -82,13 +88,24 @@ export function TeamHeatmapPage() {
 
 function Heatmap({ teamId, status }: { teamId: string; status: 'active' | 'all' }) {
   const query = useQuery({ ...competencyHeatmapQuery(teamId, status), placeholderData: keepPreviousData });
+  const { t } = useTranslation();
   if (query.isPending) return <Loading />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  return <HeatmapTable map={query.data} />;
+  if (query.isError) {
+    // The list offers only the user's own teams, so this is rare (a team handed over meanwhile); say why, not "error".
+    return query.error instanceof ApiError && query.error.status === 403 ? (
+      <Alert color="yellow" variant="light" role="alert" title={t('competencyProfile.heatmap.forbiddenTitle')}>
+        {t('competencyProfile.heatmap.forbidden')}
+      </Alert>
+    ) : (
+      <QueryError error={query.error} onRetry={() => void query.refetch()} />
+    );
+  }
+  return <HeatmapTable map={query.data} status={status} />;
 }
 
-function HeatmapTable({ map }: { map: CompetencyHeatmap }) {
+function HeatmapTable({ map, status }: { map: CompetencyHeatmap; status: 'active' | 'all' }) {
   const { t } = useTranslation();
+  const me = useSessionUser();
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<Sort>({ column: 'name', direction: 'asc' });
   const rows = filterAndSort(map.rows, search, sort);
@@ -129,9 +146,8 @@ function HeatmapTable({ map }: { map: CompetencyHeatmap }) {
               <Text
                 key={level.value}
                 size="xs"
-                fw={700}
-                px={6}
-                style={{ background: colour.background, color: colour.color, borderRadius: 4 }}
+                className={classes.chip}
+                style={{ background: colour.background, color: colour.color }}
               >
                 {level.value} {level.label}
               </Text>
@@ -140,7 +156,17 @@ function HeatmapTable({ map }: { map: CompetencyHeatmap }) {
         </Group>
       )}
       {rows.length === 0 ? (
-        <Text c="dimmed">{t('competencyProfile.heatmap.empty')}</Text>
+        <Text>
+          {map.rows.length > 0
+            ? t('competencyProfile.heatmap.empty')
+            : me.role === 'coach'
+              ? t('competencyProfile.heatmap.noneOfYours')
+              : t(
+                  status === 'active'
+                    ? 'competencyProfile.heatmap.emptyTeamActive'
+                    : 'competencyProfile.heatmap.emptyTeam',
+                )}
+        </Text>
       ) : (
         <>
           {map.competencies.length > 2 && (
@@ -154,7 +180,7 @@ function HeatmapTable({ map }: { map: CompetencyHeatmap }) {
             tabIndex={0}
             className={classes.scroller}
           >
-            <Table withTableBorder withColumnBorders verticalSpacing={6} horizontalSpacing="xs">
+            <Table withTableBorder className={classes.heatTable} verticalSpacing={6} horizontalSpacing="xs">
               <Table.Caption>{t('competencyProfile.heatmap.caption', { team: map.team.name })}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evolutionOption, timeRange } from './evolution-option';
 import { radarOption, wrapName } from './radar-option';
-import { competencyStyle, expectedStyles, heatColour, raterStyles } from './styles';
+import { competencyPalette, competencyStyle, expectedStyles, heatColour, raterStyles } from './styles';
 
 const labels = {
   version: (n: number) => `versie ${n}`,
@@ -52,6 +53,27 @@ describe('evolutionOption', () => {
     expect(series[0]?.markLine?.data).toEqual([{ xAxis: '2025-02-01', label: { formatter: 'versie 2' } }]);
   });
 
+  it('names every line in a legend that does not hide lines, with the competency names as the series names', () => {
+    const lines = ['Samenwerken', 'Stiptheid en aanwezigheid', 'Zorgvuldigheid'].map((name, i) => ({
+      ...line(name, ['2025-01-10']),
+      style: competencyStyle(i),
+    }));
+    const option = evolutionOption(lines, 4, [], labels);
+    const legend = option.legend as { show?: boolean; selectedMode?: boolean; data: { name: string; icon?: string }[] };
+    expect(legend.show).not.toBe(false);
+    // Ticking the checkboxes chooses the lines; clicking the legend must not hide one behind their back.
+    expect(legend.selectedMode).toBe(false);
+    // Without an icon of its own, the legend shows each line's colour, pattern and marker.
+    expect(legend.data).toEqual([
+      { name: 'Samenwerken' },
+      { name: 'Stiptheid en aanwezigheid' },
+      { name: 'Zorgvuldigheid' },
+    ]);
+    const series = option.series as { name: string; itemStyle: { color: string } }[];
+    expect(series.map((s) => s.name)).toEqual(legend.data.map((d) => d.name));
+    expect(series.map((s) => s.itemStyle.color)).toEqual(lines.map((l) => l.style.color));
+  });
+
   it('puts room around the scores and picks the axis unit from the period', () => {
     expect(timeRange([])).toBeNull();
     const one = timeRange([line('a', ['2025-03-10'])]);
@@ -62,7 +84,54 @@ describe('evolutionOption', () => {
   });
 });
 
+/** WCAG contrast ratio of two #RRGGBB colours. */
+function contrast(a: string, b: string) {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+}
+
+describe('competencyStyle', () => {
+  const raterColours = Object.values(raterStyles).map((s) => s.color.toUpperCase());
+
+  it('never uses a rater colour for a competency, so a competency line is not read as Zelf, Werkleider or Coach', () => {
+    for (let i = 0; i < 3 * competencyPalette.length; i++) {
+      expect(raterColours).not.toContain(competencyStyle(i).color.toUpperCase());
+    }
+  });
+
+  it('gives the first competencies different colours, each visible on white (3:1)', () => {
+    expect(new Set(competencyPalette).size).toBe(competencyPalette.length);
+    for (const colour of competencyPalette) expect(contrast(colour, '#FFFFFF')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('tells a competency from the one a palette further by its line, so no two lines look the same', () => {
+    const n = competencyPalette.length;
+    expect(competencyStyle(0).line).toBe('solid');
+    expect(competencyStyle(n).line).not.toBe(competencyStyle(0).line);
+    expect(competencyStyle(n).color).toBe(competencyStyle(0).color);
+  });
+});
+
 describe('heatColour', () => {
+  it('writes every score in a colour with at least 4.5:1 contrast on its cell, for any scale', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10 }).chain((max) => fc.tuple(fc.integer({ min: 1, max }), fc.constant(max))),
+        ([score, max]) => {
+          const { background, color } = heatColour(score, max);
+          expect(contrast(color, background)).toBeGreaterThanOrEqual(4.5);
+        },
+      ),
+    );
+  });
+
   it('goes from the lightest to the darkest step and switches the text colour for contrast', () => {
     expect(heatColour(1, 4)).toEqual({ background: '#EFF6FF', color: '#1F2933' });
     expect(heatColour(4, 4)).toEqual({ background: '#1E3A8A', color: '#FFFFFF' });

@@ -41,7 +41,8 @@ const escapeHtml = (s: string) =>
 
 /**
  * One line per competency over a time axis, the scale 1..max upright, and a dashed vertical line where each new
- * framework version started (version 1 is the beginning and gets none).
+ * framework version started (version 1 is the beginning and gets none). The legend on top names each line; it
+ * scrolls sideways when the names do not fit on one row (a phone), and it does not hide lines: the checkboxes do.
  */
 export function evolutionOption(
   lines: readonly EvolutionLine[],
@@ -55,7 +56,7 @@ export function evolutionOption(
     .map((v) => ({ xAxis: v.startedOn, label: { formatter: labels.version(v.number) } }));
   return {
     animation: false,
-    grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       confine: true,
@@ -65,7 +66,17 @@ export function evolutionOption(
         return `${escapeHtml(p?.seriesName ?? '')}<br>${score} – ${escapeHtml(labels.date(date))}<br>${escapeHtml(labels.version(version))}`;
       },
     },
-    legend: { show: false },
+    legend: {
+      type: 'scroll',
+      top: 0,
+      left: 0,
+      right: 0,
+      itemWidth: 28,
+      selectedMode: false,
+      textStyle: { color: '#1F2933' },
+      // No icon of our own: ECharts then draws each line's own colour, pattern and marker in the legend.
+      data: lines.map((l) => ({ name: l.name })),
+    },
     xAxis: {
       type: 'time',
       min: range?.min,

@@ -28,14 +28,27 @@ export const expectedStyles = {
   target: { color: '#1F2933', line: [3, 3], width: 2, symbol: 'none' },
 } satisfies Record<string, SeriesStyle>;
 
-/** For the evolution chart: one line per competency, colour and marker both cycle. */
-const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000', '#8C564B'];
+/**
+ * For the evolution chart: one line per competency, colour and marker both cycle. None of these colours is a rater's
+ * colour (orange Zelf, blue Werkleider, green Coach, pink Mentor), so a competency's line is never read as a rater's;
+ * each has at least 3:1 contrast on white and the first three differ most.
+ */
+export const competencyPalette = [
+  '#332288',
+  '#E7298A',
+  '#999933',
+  '#000000',
+  '#8C564B',
+  '#882255',
+  '#117733',
+  '#666666',
+] as const;
 const symbols = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow', 'emptyCircle'];
 
 export function competencyStyle(index: number): SeriesStyle {
   return {
-    color: palette[index % palette.length] as string,
-    line: index < palette.length ? 'solid' : 'dashed',
+    color: competencyPalette[index % competencyPalette.length] as string,
+    line: index < competencyPalette.length ? 'solid' : 'dashed',
     width: 2,
     symbol: symbols[index % symbols.length] as string,
   };

@@ -89,7 +89,9 @@ export function MatrixTable({ matrix, onOpen }: Props) {
               </th>
               {skills.map((skill) => (
                 <th key={skill.id} scope="col" className={`iluo-skill${skill.critical ? ' iluo-critical' : ''}`}>
-                  <span className="iluo-skill-name">{skill.name}</span>
+                  <span className="iluo-skill-name" title={skill.name}>
+                    {skill.name}
+                  </span>
                   {skill.critical && (
                     <span className="iluo-critical-mark">
                       <span aria-hidden="true">!</span>

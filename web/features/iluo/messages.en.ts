@@ -43,11 +43,11 @@ export const iluoEn: Messages['iluo'] = {
     person: '{{name}} ({{letter}})',
   },
   print: {
-    title: 'Print',
-    a4: 'Print A4',
-    a3: 'Print A3',
-    a4Label: 'Download the matrix as an A4 PDF',
-    a3Label: 'Download the matrix as an A3 PDF',
+    title: 'PDF to print',
+    a4: 'PDF A4',
+    a3: 'PDF A3',
+    a4Label: 'PDF A4: download to print',
+    a3Label: 'PDF A3: download to print',
   },
   level: {
     title: '{{person}} · {{skill}}',

@@ -41,12 +41,14 @@ export const iluoNl = {
     none: 'Niemand staat op I of L.',
     person: '{{name}} ({{letter}})',
   },
+  // The buttons download a PDF: the text says so, and the accessible name starts with the visible text, so "klik
+  // PDF A4" works with voice control.
   print: {
-    title: 'Afdrukken',
-    a4: 'Afdrukken A4',
-    a3: 'Afdrukken A3',
-    a4Label: 'De matrix downloaden als pdf op A4',
-    a3Label: 'De matrix downloaden als pdf op A3',
+    title: 'Pdf om af te drukken',
+    a4: 'PDF A4',
+    a3: 'PDF A3',
+    a4Label: 'PDF A4 downloaden om af te drukken',
+    a3Label: 'PDF A3 downloaden om af te drukken',
   },
   level: {
     title: '{{person}} · {{skill}}',

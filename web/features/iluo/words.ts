@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { builtInIluoLabels, type IluoLabel, iluoLetters } from '#shared/iluo';
+import type { IluoLabel } from '#shared/iluo';
+import { builtInIluoLabels, iluoLetters } from '#shared/iluo-levels';
 
 export interface LevelWords {
   letter: string;
