@@ -6,8 +6,8 @@ import { AdminApi } from './support/staff';
 
 /**
  * The pathway map (pakkettenschema) on a phone: the admin defines three work packages with next steps, the coach
- * moves a participant into the first one, the dossier's map shows "Je bent hier" and the readiness for the next
- * step, and the participant sees their own map.
+ * moves a participant into the first one, the dossier's map shows "Huidig pakket" and the readiness for the next
+ * step, and the participant sees their own map with "Je bent hier", in their own words.
  */
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: PHONE });
@@ -123,7 +123,9 @@ test('the admin defines three work packages and their next steps', async ({ page
   await logOut(page);
 });
 
-test('the coach moves the participant into a package; the map shows "Je bent hier" and readiness', async ({ page }) => {
+test('the coach moves the participant into a package; the map shows "Huidig pakket" and readiness', async ({
+  page,
+}) => {
   await logIn(page, coach.email, coach.password, coach.name);
   await page.goto(`/deelnemers/${dossierId}`);
   const section = page.getByRole('region', { name: 'Pakkettenschema' });
@@ -137,7 +139,9 @@ test('the coach moves the participant into a package; the map shows "Je bent hie
 
   await expect(section.getByText('Nu: Groen basis')).toBeVisible();
   const list = section.getByRole('region', { name: 'De pakketten als lijst' });
-  await expect(list.getByRole('listitem').filter({ hasText: 'Groen basis' }).getByText('Je bent hier')).toBeVisible();
+  await expect(list.getByRole('listitem').filter({ hasText: 'Groen basis' }).getByText('Huidig pakket')).toBeVisible();
+  // "Je bent hier" is the participant's wording, not the coach's.
+  await expect(section.getByText('Je bent hier')).toHaveCount(0);
   // Readiness: the task is not yet at level U; the exit has no requirements.
   await expect(section.getByRole('heading', { name: 'Klaar voor Groen zelfstandig?' })).toBeVisible();
   await expect(section.getByText('0 van 1 klaar').first()).toBeVisible();
@@ -160,6 +164,11 @@ test('the participant sees their own map', async ({ page }) => {
   await expect(page.getByText('Nu: Groen basis')).toBeVisible();
   await expect(page.getByText('Je bent hier').first()).toBeVisible();
   await expect(page.getByText('0 van 1 klaar').first()).toBeVisible();
+  // Plain words instead of the staff's terms: the task's level in words, no "(Taak)", "Uitstroom" or "Inzichtelijk".
+  await expect(page.getByText(/Haag snoeien: Nog niet\. Nodig: Lukt alleen\. Jij nu: Lukt met hulp\./)).toBeVisible();
+  await expect(page.getByText('Daarna: Groen zelfstandig, Gewone job (Buiten de werkplaats)')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Gewone job' }).getByText('Niets extra nodig')).toBeVisible();
+  await expect(page.getByText(/\(Taak\)|Uitstroom|Inzichtelijk|Uitvoerend/)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Afdrukken' })).toBeVisible();
   // Nothing to change here for a participant.
   await expect(page.getByRole('button', { name: 'Naar een pakket' })).toHaveCount(0);

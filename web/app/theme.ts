@@ -43,6 +43,21 @@ export const theme = createTheme({
   },
 });
 
+/**
+ * The light variant (badges, alerts) writes a palette's shade 9 on its shade 1: below 4.5:1 for these palettes
+ * (orange 3.6:1, yellow 2.7:1, red just at it). Their text gets a darker tone of the same colour, at least 5:1 on
+ * shade 1 and on white. Never give a light badge a shade ("orange.9"): then Mantine paints the background in that
+ * shade, under text of nearly the same colour.
+ */
+export const lightTextColours: Readonly<Record<string, string>> = {
+  red: '#b52626',
+  teal: '#077252',
+  green: '#226e32',
+  lime: '#456f0a',
+  yellow: '#a15300',
+  orange: '#ae3a0c',
+};
+
 /** Mantine's default muted and error greys/reds are below 4.5:1 on white. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -50,6 +65,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    ...Object.fromEntries(
+      Object.entries(lightTextColours).map(([colour, value]) => [`--mantine-color-${colour}-light-color`, value]),
+    ),
   },
   dark: {},
 });

@@ -2,9 +2,10 @@ import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { readinessText } from './PathwayMap';
+
 import { myPathwayQuery } from './queries';
 import { useStepLabel } from './stepLabel';
+import { readinessColor, readinessText } from './words';
 
 /**
  * For "Mijn pad": where the participant works now and what can come next, with how ready they are, and a link to
@@ -37,8 +38,8 @@ export function MyPathwayCard() {
               {data.nextSteps.map((s) => (
                 <Group component="li" key={`${s.kind}:${s.targetId}`} gap="xs" wrap="wrap">
                   <Text>{stepLabel(s)}</Text>
-                  <Badge variant="light" color={s.readiness.ready ? 'groen.9' : 'orange.9'}>
-                    {readinessText(t, s.readiness)}
+                  <Badge variant="light" color={readinessColor(s.readiness)}>
+                    {readinessText(t, s.readiness, 'participant')}
                   </Badge>
                 </Group>
               ))}

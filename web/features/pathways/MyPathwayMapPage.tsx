@@ -40,7 +40,7 @@ export function MyPathwayMapPage() {
                 {t('pathways.map.print')}
               </Button>
             </Group>
-            <PathwayView pathway={data} headingOrder={2} />
+            <PathwayView pathway={data} headingOrder={2} audience="participant" />
           </>
         )}
       </PortalScreen>

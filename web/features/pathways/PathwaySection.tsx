@@ -11,6 +11,7 @@ import { NextSteps } from './NextSteps';
 import { PathwayMap, targetNodeId } from './PathwayMap';
 import { PlaceDialog } from './PlaceDialog';
 import { participantPathwayQuery } from './queries';
+import type { Audience } from './words';
 
 export const readinessByNode = (pathway: ParticipantPathway) =>
   new Map(pathway.nextSteps.map((s) => [targetNodeId(s), s.readiness]));
@@ -19,9 +20,11 @@ export const readinessByNode = (pathway: ParticipantPathway) =>
 export function PathwayView({
   pathway,
   headingOrder = 3,
+  audience = 'staff',
 }: {
   pathway: ParticipantPathway;
   headingOrder?: 2 | 3 | 4 | 5;
+  audience?: Audience;
 }) {
   const { t } = useTranslation();
   const history = pathway.history.filter((h) => h.toDate !== null);
@@ -43,13 +46,14 @@ export function PathwayView({
         visitedIds={pathway.history.map((h) => h.package.id)}
         readiness={readinessByNode(pathway)}
         headingOrder={headingOrder}
+        audience={audience}
       />
       {pathway.nextSteps.length > 0 && (
         <Stack gap="xs">
           <Title order={headingOrder} size="h5">
             {t('pathways.section.nextSteps')}
           </Title>
-          <NextSteps steps={pathway.nextSteps} headingOrder={(headingOrder + 1) as 3 | 4 | 5} />
+          <NextSteps steps={pathway.nextSteps} headingOrder={(headingOrder + 1) as 3 | 4 | 5} audience={audience} />
         </Stack>
       )}
       {history.length > 0 && (

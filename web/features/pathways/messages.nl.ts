@@ -7,6 +7,7 @@ export const pathwaysNl = {
     title: 'Kaart van de pakketten',
     svgLabel: 'Kaart van de pakketten. Alles op de kaart staat ook in de lijst.',
     youAreHere: 'Je bent hier',
+    current: 'Huidig pakket',
     visited: 'Al gedaan',
     step: 'Stap {{step}}',
     further: 'Verder',
@@ -15,6 +16,7 @@ export const pathwaysNl = {
     noRequirements: 'Geen vereisten',
     print: 'Afdrukken',
     listTitle: 'De pakketten als lijst',
+    scrollHint: 'Schuif de kaart opzij om alles te zien.',
     leadsTo: 'Daarna: {{names}}',
     nothingNext: 'Geen volgende stap',
     empty: 'Er zijn nog geen pakketten.',
@@ -29,6 +31,17 @@ export const pathwaysNl = {
     sources: { supervisor: 'score van de werkleider', coach: 'score van de begeleider', iluo: 'ILUO' },
     skill: 'Taak',
     competency: 'Competentie',
+  },
+  /** The same map and readiness for the participant: their own words, without the staff's terms. */
+  participant: {
+    workModes: { uitvoerend: 'Je krijgt duidelijke opdrachten.', inzichtelijk: 'Je denkt mee en plant zelf.' },
+    kinds: { package: 'Pakket', job_profile: 'Een stap hoger', outflow: 'Buiten de werkplaats' },
+    noRequirements: 'Niets extra nodig',
+    levels: 'Nodig: niveau {{required}}. Jij nu: niveau {{current}}.',
+    never: 'Nodig: niveau {{required}}. Nog geen punten.',
+    skillLevels: 'Nodig: {{required}}. Jij nu: {{current}}.',
+    skillNever: 'Nodig: {{required}}. Nog niet bekeken.',
+    sources: { supervisor: 'punten van je werkleider', coach: 'punten van je coach' },
   },
   section: {
     title: 'Pakkettenschema',
