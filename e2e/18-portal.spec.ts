@@ -136,10 +136,14 @@ test('the participant lands on Mijn pad and ticks off their own action on a phon
   await expect(page.getByRole('checkbox', { name: coachAction })).toHaveCount(0);
   const tick = page.getByRole('checkbox', { name: ownAction });
   await expect(tick).not.toBeChecked();
-  // The box follows the server's answer (controlled): click, then wait for the stored state.
-  await tick.click();
-  await dismissNotification(page, 'Goed zo! Je hebt een actie afgevinkt.');
+  // The box follows the server's answer (controlled): Space, then wait for the stored state. The box is not
+  // disabled while saving, so the keyboard stays on it.
+  await tick.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('alert').filter({ hasText: 'Goed zo! Je hebt een actie afgevinkt.' })).toBeVisible();
   await expect(tick).toBeChecked();
+  await expect(tick).toBeFocused();
+  await dismissNotification(page, 'Goed zo! Je hebt een actie afgevinkt.');
   await expectNoSeriousA11yViolations(page);
   await checkAtPhoneWidth(page);
 
@@ -148,7 +152,7 @@ test('the participant lands on Mijn pad and ticks off their own action on a phon
   await expect(page.getByRole('checkbox', { name: ownAction })).toBeChecked();
 
   // The participant presents their own plan: the same slides as the coach's, Escape back to Mijn doelen.
-  await page.getByRole('link', { name: 'Mijn plan tonen (voorstellen)' }).click();
+  await page.getByRole('link', { name: 'Mijn plan tonen aan de groep' }).click();
   await expect(page).toHaveURL(/\/mijn-doelen\/presentatie$/);
   const show = page.getByRole('dialog', { name: /^Presentatie van het POP van / });
   await expect(show.getByRole('heading', { level: 1, name: 'Wie ben ik' })).toBeVisible();
@@ -168,9 +172,9 @@ test('the participant proposes a new goal with the keyboard only', async ({ page
   const open = page.getByRole('button', { name: 'Iets voorstellen' });
   await open.focus();
   await page.keyboard.press('Enter');
-  // "Een nieuw doel" is chosen; Tab moves through the radio group to the first field.
+  // The keyboard lands in the form on the chosen kind, "Een nieuw doel"; Tab moves on to the first text field.
   await expect(page.getByRole('radio', { name: 'Een nieuw doel' })).toBeChecked();
-  await page.getByRole('radio', { name: 'Een nieuw doel' }).focus();
+  await expect(page.getByRole('radio', { name: 'Een nieuw doel' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Wat wil je?')).toBeFocused();
   // Sending without filling in: field-level messages, nothing sent.
@@ -186,6 +190,9 @@ test('the participant proposes a new goal with the keyboard only', async ({ page
   await page.keyboard.type('2030-12-31');
   await page.getByRole('button', { name: 'Versturen' }).focus();
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Je voorstel is verstuurd.' })).toBeVisible();
+  // The form closed; the keyboard is back on the button that opened it.
+  await expect(open).toBeFocused();
   await dismissNotification(page, 'Je voorstel is verstuurd. Je coach antwoordt.');
   const mine = page.getByRole('region', { name: 'Mijn voorstellen' });
   await expect(mine).toContainText('Leren bestellen bij de leverancier');

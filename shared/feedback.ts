@@ -172,6 +172,11 @@ export const myFeedback = z.object({
   nextDueOn: z.iso.date().nullable(),
   state: z.enum(cadenceStates),
   conversations: z.array(feedbackConversation),
+  /**
+   * The participant's newest self-assessment (by date, then by when it was stored), or null. With the id the portal
+   * can tell one filled in on the day of a conversation, and talked through in it, from one filled in after it.
+   */
+  lastSelfAssessment: z.object({ id, observedOn: z.iso.date() }).nullable(),
 });
 export type MyFeedback = z.infer<typeof myFeedback>;
 

@@ -1,5 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { BusyButton } from './BusyButton';
 import { FormError } from './FormError';
 
 interface Props {
@@ -23,9 +24,10 @@ export function FormActions({ error, pending, onCancel, submitLabel, submitColor
         <Button variant="default" onClick={onCancel}>
           {t('common.cancel')}
         </Button>
-        <Button type="submit" loading={pending} color={submitColor} disabled={submitDisabled}>
+        {/* Stays focusable while saving: a keyboard user keeps their place when the answer is an error. */}
+        <BusyButton type="submit" busy={pending} color={submitColor} disabled={submitDisabled}>
           {submitLabel ?? t('common.save')}
-        </Button>
+        </BusyButton>
       </Group>
     </>
   );

@@ -34,7 +34,7 @@ const dutchMoment = (iso: string) => brusselsDate.format(new Date(iso));
 const owners: Record<ActionOwner, string> = {
   participant: 'Ik',
   coach: 'Mijn coach',
-  supervisor: 'Mijn begeleider op de werkvloer',
+  supervisor: 'Mijn werkleider',
   other: 'Iemand anders',
 };
 const statuses: Record<ActionStatus, string> = { open: 'Nog te doen', busy: 'Bezig', done: 'Klaar' };
@@ -44,7 +44,7 @@ const workModes = {
 } as const;
 const raters: { kind: RaterKind; label: string }[] = [
   { kind: 'self', label: 'Ikzelf' },
-  { kind: 'supervisor', label: 'Begeleider' },
+  { kind: 'supervisor', label: 'Werkleider' },
   { kind: 'coach', label: 'Coach' },
   { kind: 'mentor', label: 'Mentor' },
 ];

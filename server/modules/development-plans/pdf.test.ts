@@ -100,7 +100,8 @@ describe('the POP document', () => {
       v.content.goals[0]?.evidence as string,
       dutchDay('2026-09-30'),
       v.content.actions[0]?.what as string,
-      'Mijn begeleider op de werkvloer (Sara)',
+      'Mijn werkleider (Sara)',
+      'Werkleider',
       'Nog te doen',
       'Samenwerken',
       '3/4',
@@ -112,6 +113,8 @@ describe('the POP document', () => {
     ]) {
       expect(at(s), s).toBeGreaterThanOrEqual(0);
     }
+    // "Begeleider" meant the werkleider here but the coach elsewhere in the portal: the PDF no longer uses it.
+    expect(texts.filter((x) => /begeleider/i.test(x))).toEqual([]);
     // The participant's own words come before goals, actions and scores.
     expect(at('Wie ben ik')).toBeLessThan(at('Mijn doelen'));
     expect(at(v.content.summary)).toBeLessThan(at('Mijn acties'));

@@ -414,6 +414,50 @@ describe('GET /me/feedback', () => {
     expect(audit.map((a) => a.targetId)).toEqual([w.participant.id]);
   });
 
+  it('names the newest self-assessment: latest date first, then the one stored last; others are no self-assessment', async () => {
+    const participantLogin = await buildUser(db, { role: 'participant' });
+    const w = await dossier({ organisationId: participantLogin.organisationId, userId: participantLogin.id });
+    const cookie = await login(t.app, participantLogin);
+    const mine = async () => (await call(cookie, { method: 'GET', url: '/api/v1/me/feedback' })).json();
+    expect((await mine()).lastSelfAssessment).toBeNull();
+
+    const { version, competencies } = await buildFramework(db, { organisationId: w.orgId });
+    const scores = { [competencies[0]?.id as string]: 3 };
+    const base = { organisationId: w.orgId, participantId: w.participant.id, versionId: version.id, scores };
+    await buildObservation(db, {
+      ...base,
+      raterKind: 'self',
+      raterUserId: participantLogin.id,
+      observedOn: daysAgo(9),
+    });
+    const first = await buildObservation(db, {
+      ...base,
+      raterKind: 'self',
+      raterUserId: participantLogin.id,
+      observedOn: daysAgo(4),
+    });
+    const second = await buildObservation(db, {
+      ...base,
+      raterKind: 'self',
+      raterUserId: participantLogin.id,
+      observedOn: daysAgo(4),
+    });
+    // A supervisor's score later than both is not the participant's own.
+    await buildObservation(db, { ...base, raterKind: 'supervisor', observedOn: daysAgo(1) });
+    // Another participant's self-assessment stays out.
+    const other = await dossier({ organisationId: w.orgId });
+    await buildObservation(db, {
+      ...base,
+      participantId: other.participant.id,
+      raterKind: 'self',
+      observedOn: daysAgo(1),
+    });
+
+    const body = await mine();
+    expect(body.lastSelfAssessment).toEqual({ id: second.observation.id, observedOn: daysAgo(4) });
+    expect(first.observation.id).not.toBe(second.observation.id);
+  });
+
   it('answers 404 without a linked dossier and 403 to staff', async () => {
     const lonely = await loggedIn(t.app, db, 'participant');
     expect((await call(lonely.cookie, { method: 'GET', url: '/api/v1/me/feedback' })).statusCode).toBe(404);

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { FeedbackCreateBody, FeedbackUpdateBody, MyFeedback, ParticipantFeedback } from '#shared/feedback';
 import { todayIso } from '#shared/participants';
 import type { Db, Tx } from '../../db/client';
-import { feedbackConversations, participants } from '../../db/schema';
+import { feedbackConversations, observations, participants } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors';
 import { can } from '../../policy';
@@ -176,6 +176,17 @@ export function getMyFeedback(db: Db, ctx: RequestContext, today = todayIso()): 
       details: { own: true },
     });
     const { items, cadence } = await feedbackOf(tx, own, today);
-    return { nextDueOn: cadence.nextDueOn, state: cadence.state, conversations: items };
+    const [lastSelf] = await tx
+      .select({ id: observations.id, observedOn: observations.observedOn })
+      .from(observations)
+      .where(and(eq(observations.participantId, own.id), eq(observations.raterKind, 'self')))
+      .orderBy(desc(observations.observedOn), desc(observations.createdAt), desc(observations.id))
+      .limit(1);
+    return {
+      nextDueOn: cadence.nextDueOn,
+      state: cadence.state,
+      conversations: items,
+      lastSelfAssessment: lastSelf ?? null,
+    };
   });
 }

@@ -1,10 +1,12 @@
-import { Button, Card, List, Stack, Text, Title } from '@mantine/core';
+import { Card, List, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PlanVersion } from '#shared/development-plans';
+import { BusyButton } from '../../components/BusyButton';
 import { FormError } from '../../components/FormError';
 import { ApiError, api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { focusWhenShown } from '../../lib/focus';
 import { notify } from '../../lib/notify';
 import { useSessionUser } from '../auth/useSessionUser';
 import { refreshPlans, storeOverview } from './queries';
@@ -35,6 +37,8 @@ export function AgreementPanel({ participantId, draft, revision, canAgree, block
         onAgreed();
       } else {
         notify(t('developmentPlans.agreement.agreed'));
+        // The button gave way to "Je bent al akkoord": the keyboard goes on there.
+        focusWhenShown('pop-agreement-mine');
       }
     },
     onError: async (error) => {
@@ -47,7 +51,7 @@ export function AgreementPanel({ participantId, draft, revision, canAgree, block
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="pop-agreement">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="pop-agreement">
+        <Title order={3} size="h4" id="pop-agreement" tabIndex={-1}>
           {t('developmentPlans.agreement.title')}
         </Title>
         <Text size="sm">{t('developmentPlans.agreement.intro')}</Text>
@@ -68,7 +72,11 @@ export function AgreementPanel({ participantId, draft, revision, canAgree, block
               : t('developmentPlans.agreement.notYet')}
           </List.Item>
         </List>
-        {canAgree && iAgreed && <Text size="sm">{t('developmentPlans.agreement.already')}</Text>}
+        {canAgree && iAgreed && (
+          <Text size="sm" id="pop-agreement-mine" tabIndex={-1}>
+            {t('developmentPlans.agreement.already')}
+          </Text>
+        )}
         {canAgree && !iAgreed && (
           <>
             {blocked && <Text size="sm">{t('developmentPlans.agreement.saveFirst')}</Text>}
@@ -82,9 +90,9 @@ export function AgreementPanel({ participantId, draft, revision, canAgree, block
               }
             />
             <div>
-              <Button onClick={() => agree.mutate()} loading={agree.isPending} disabled={blocked}>
+              <BusyButton onClick={() => agree.mutate()} busy={agree.isPending} disabled={blocked}>
                 {t('developmentPlans.agreement.agree')}
-              </Button>
+              </BusyButton>
             </div>
           </>
         )}

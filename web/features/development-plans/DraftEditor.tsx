@@ -27,6 +27,7 @@ import {
   type PlanOverview,
   type PlanVersion,
 } from '#shared/development-plans';
+import { BusyButton } from '../../components/BusyButton';
 import { FormError } from '../../components/FormError';
 import { ApiError, api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -116,7 +117,7 @@ export function DraftEditor({ participantId, overview, draft, onAgreed }: Props)
   const onSubmit = form.onSubmit(
     (values) => {
       setFormError(null);
-      save.mutate({ revision: base.revision, content: values });
+      if (!save.isPending) save.mutate({ revision: base.revision, content: values });
     },
     () => {
       setFormError(t('developmentPlans.editor.checkFields'));
@@ -131,12 +132,16 @@ export function DraftEditor({ participantId, overview, draft, onAgreed }: Props)
     form.clearErrors();
     setConflict(null);
     setFormError(null);
+    // The message with this button goes: read their version from its first field.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('#pop-editor textarea')?.focus());
   };
   const keepMine = () => {
     if (!conflict) return;
     setBase({ revision: conflict.revision, content: conflict.content });
     setConflict(null);
     save.mutate({ revision: conflict.revision, content: form.getValues() });
+    // The conflict message goes, and this button with it: go on at the save button, which shows the saving.
+    focusSoon('pop-save');
   };
 
   const errorUnder = (prefix: string) =>
@@ -224,9 +229,9 @@ export function DraftEditor({ participantId, overview, draft, onAgreed }: Props)
               <Button size="sm" onClick={loadTheirs}>
                 {t('developmentPlans.conflict.loadTheirs')}
               </Button>
-              <Button size="sm" variant="default" onClick={keepMine} loading={save.isPending}>
+              <BusyButton size="sm" variant="default" onClick={keepMine} busy={save.isPending}>
                 {t('developmentPlans.conflict.keepMine')}
-              </Button>
+              </BusyButton>
             </Group>
             <Text size="xs">{t('developmentPlans.conflict.keepMineHint')}</Text>
           </Stack>
@@ -530,9 +535,9 @@ export function DraftEditor({ participantId, overview, draft, onAgreed }: Props)
             </Text>
           )}
           <Group>
-            <Button type="submit" loading={save.isPending} disabled={!!conflict}>
+            <BusyButton id="pop-save" type="submit" busy={save.isPending} disabled={!!conflict}>
               {t('developmentPlans.editor.save')}
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       </form>

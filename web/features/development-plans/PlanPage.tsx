@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { ApiError, api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { focusWhenShown } from '../../lib/focus';
 import { notify } from '../../lib/notify';
 import { AgreementPanel } from './AgreementPanel';
 import { CompareView } from './CompareView';
@@ -65,17 +66,27 @@ function Plan({ participantId, overview }: { participantId: string; overview: Pl
   const [discarding, setDiscarding] = useState(false);
   const { current, draft, can } = overview;
   const tab: PlanTab = search.tab ?? (draft && can.edit ? 'ontwerp' : current ? 'afgesproken' : 'ontwerp');
-  const setTab = (value: string | null) => {
+  const setTab = async (value: string | null) => {
     const next = planTabs.find((p) => p === value);
     if (next)
-      void navigate({ to: '/deelnemers/$id/pop', params: { id: participantId }, search: { tab: next }, replace: true });
+      await navigate({
+        to: '/deelnemers/$id/pop',
+        params: { id: participantId },
+        search: { tab: next },
+        replace: true,
+      });
+  };
+  // Agreeing ends the draft tab, and the button with it: the keyboard goes on at the version that now applies.
+  const showAgreed = async () => {
+    await setTab('afgesproken');
+    focusWhenShown('pop-agreed-title');
   };
   const names = namesFrom(overview.candidates, current?.evidence, draft?.evidence);
   const start = useMutation({
     mutationFn: () => api.developmentPlans.startDraft(participantId),
     onSuccess: async () => {
       await refreshPlans(queryClient);
-      setTab('ontwerp');
+      void setTab('ontwerp');
     },
   });
   const previous = current ? previousAgreed(overview, current.number) : null;
@@ -101,7 +112,7 @@ function Plan({ participantId, overview }: { participantId: string; overview: Pl
             <Text>{t('developmentPlans.page.noAgreed')}</Text>
           ) : (
             <Stack gap="md">
-              <Title order={2} size="h3">
+              <Title order={2} size="h3" id="pop-agreed-title" tabIndex={-1}>
                 {t('developmentPlans.page.agreedOn', {
                   number: current.number,
                   date: current.agreedAt ? formatDay(current.agreedAt) : '',
@@ -172,7 +183,7 @@ function Plan({ participantId, overview }: { participantId: string; overview: Pl
             </Stack>
           ) : (
             <Stack gap="md">
-              <Title order={2} size="h3">
+              <Title order={2} size="h3" id="pop-draft-title" tabIndex={-1}>
                 {t('developmentPlans.page.draftOf', { number: draft.number })}
               </Title>
               <Group gap="xs">
@@ -197,7 +208,7 @@ function Plan({ participantId, overview }: { participantId: string; overview: Pl
                   participantId={participantId}
                   overview={overview}
                   draft={draft}
-                  onAgreed={() => setTab('afgesproken')}
+                  onAgreed={showAgreed}
                 />
               ) : (
                 <>
@@ -208,7 +219,7 @@ function Plan({ participantId, overview }: { participantId: string; overview: Pl
                     revision={draft.revision}
                     canAgree={can.agree}
                     blocked={false}
-                    onAgreed={() => setTab('afgesproken')}
+                    onAgreed={showAgreed}
                   />
                 </>
               )}

@@ -1,7 +1,7 @@
 import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOverview, Proposal } from '#shared/development-plans';
 import { Dialog } from '../../components/Dialog';
@@ -24,7 +24,19 @@ function proposalWhat(t: TFunction, p: Proposal): string {
 export function ProposalsPanel({ participantId, overview }: { participantId: string; overview: PlanOverview }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ proposal: Proposal; decision: 'accept' | 'discuss' } | null>(null);
-  const proposals = overview.proposals.filter((p) => p.status === 'open');
+  // Answered here: out of the list in the same render that closes the dialog, not when the new overview lands.
+  const [answered, setAnswered] = useState<readonly string[]>([]);
+  const proposals = overview.proposals.filter((p) => p.status === 'open' && !answered.includes(p.id));
+  // The button that opened the dialog left with its proposal: go on at the next proposal, else at the draft it went
+  // into, else at the page title.
+  useEffect(() => {
+    if (answered.length === 0) return;
+    (
+      document.querySelector<HTMLElement>('#pop-proposals-list button') ??
+      document.getElementById('pop-draft-title') ??
+      document.querySelector<HTMLElement>('main h1')
+    )?.focus();
+  }, [answered]);
   if (proposals.length === 0) return null;
 
   return (
@@ -33,7 +45,7 @@ export function ProposalsPanel({ participantId, overview }: { participantId: str
         <Title order={2} size="h4" id="pop-proposals">
           {t('developmentPlans.proposals.title')}
         </Title>
-        <Stack component="ul" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <Stack id="pop-proposals-list" component="ul" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {proposals.map((p) => (
             <Card key={p.id} component="li" withBorder padding="sm">
               <Stack gap={4}>
@@ -100,6 +112,10 @@ export function ProposalsPanel({ participantId, overview }: { participantId: str
           proposal={open.proposal}
           decision={open.decision}
           onClose={() => setOpen(null)}
+          onResolved={() => {
+            setAnswered((ids) => [...ids, open.proposal.id]);
+            setOpen(null);
+          }}
         />
       )}
     </Card>
@@ -111,11 +127,13 @@ function ResolveDialog({
   proposal,
   decision,
   onClose,
+  onResolved,
 }: {
   participantId: string;
   proposal: Proposal;
   decision: 'accept' | 'discuss';
   onClose: () => void;
+  onResolved: () => void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -126,7 +144,7 @@ function ResolveDialog({
     onSuccess: async (overview) => {
       await storeOverview(queryClient, participantId, overview);
       notify(t(decision === 'accept' ? 'developmentPlans.proposals.accepted' : 'developmentPlans.proposals.discussed'));
-      onClose();
+      onResolved();
     },
     onError: (error) => {
       if (error instanceof ApiError && error.fields.reply) setFieldError(planFieldText(t, error.fields.reply));

@@ -2,21 +2,23 @@ import { Alert, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } fr
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOverview, PlanVersion } from '#shared/development-plans';
+import { BusyButton } from '../../components/BusyButton';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
 import { ApiError, api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { focusWhenShown } from '../../lib/focus';
 import { notify } from '../../lib/notify';
 import { planQuery, refreshPlans, storeOverview } from '../development-plans/queries';
-import { formatDate } from '../participants/dates';
+import { formatDate, today } from '../participants/dates';
 import { DownloadIcon, GoalsIcon } from './icons';
 import { GoalCard, ownerName, PlanReadOnly, PlanTexts } from './PlanWords';
 import { PortalScreen } from './PortalScreen';
 import { ProposalForm, ProposalList } from './Proposals';
-import { actionsOf, draftToAgree, type PortalAction, toggled } from './plan';
+import { actionsOf, draftToAgree, isOverdue, type PortalAction, toggled } from './plan';
 import classes from './portal.module.css';
 import { myDossierQuery } from './queries';
 
@@ -82,7 +84,11 @@ function spokenPlan(t: TFunction, overview: PlanOverview | undefined, draft: Pla
   }
   const { mine } = actionsOf(overview);
   if (mine.length) lines.push(t('portal.goals.actionsTitle'));
-  for (const a of mine) lines.push(`${a.what}: ${t(`portal.goals.status.${a.live}`)}`);
+  const now = today();
+  for (const a of mine) {
+    const late = isOverdue(a, now) ? `. ${t('portal.goals.late', { date: formatDate(a.dueDate) })}` : '';
+    lines.push(`${a.what}: ${t(`portal.goals.status.${a.live}`)}${late}`);
+  }
   return lines;
 }
 
@@ -96,6 +102,8 @@ function DraftCard({ participantId, overview }: { participantId: string; overvie
     onSuccess: async (next) => {
       notify(t('portal.goals.agreed'));
       await storeOverview(queryClient, participantId, next);
+      // The button is gone now: go on at what replaced it, the plan that now applies or the wait for the coach.
+      focusWhenShown(next.current?.number === draft.number ? 'portal-agreed-on' : 'portal-waiting-coach');
     },
     onError: async (error) => {
       if (error instanceof ApiError && error.status === 409) await refreshPlans(queryClient);
@@ -112,7 +120,9 @@ function DraftCard({ participantId, overview }: { participantId: string; overvie
           {t('portal.goals.draftTitle')}
         </Title>
         {draft.participantAgreedAt ? (
-          <Text size="lg">{t('portal.goals.waitingCoach')}</Text>
+          <Text size="lg" id="portal-waiting-coach" tabIndex={-1}>
+            {t('portal.goals.waitingCoach')}
+          </Text>
         ) : (
           <>
             <Text size="lg">{t('portal.goals.draftIntro')}</Text>
@@ -122,9 +132,9 @@ function DraftCard({ participantId, overview }: { participantId: string; overvie
                 {stale ? t('portal.goals.stale') : errorText(t, agree.error)}
               </Alert>
             )}
-            <Button size="lg" onClick={() => agree.mutate()} loading={agree.isPending}>
+            <BusyButton size="lg" onClick={() => agree.mutate()} busy={agree.isPending}>
               {t('portal.goals.agree')}
-            </Button>
+            </BusyButton>
           </>
         )}
       </Stack>
@@ -144,7 +154,9 @@ function CurrentPlan({ participantId, overview, current }: CurrentProps) {
   return (
     <Stack gap="md">
       {current.agreedAt && (
-        <Text>{t('portal.goals.agreedOn', { date: formatDate(current.agreedAt.slice(0, 10)) })}</Text>
+        <Text id="portal-agreed-on" tabIndex={-1}>
+          {t('portal.goals.agreedOn', { date: formatDate(current.agreedAt.slice(0, 10)) })}
+        </Text>
       )}
       <PlanTexts content={current.content} idPrefix="portal-plan" level={2} />
 
@@ -243,14 +255,27 @@ function OwnAction({ participantId, action }: { participantId: string; action: P
     },
     onError: (error) => notify(errorText(t, error), { error: true }),
   });
-  const description = `${t('portal.goals.due', { date: formatDate(action.dueDate) })} · ${t(`portal.goals.status.${action.live}`)}`;
+  const late = isOverdue(action, today());
+  const date = formatDate(action.dueDate);
+  const status = t(`portal.goals.status.${action.live}`);
+  const description = late ? (
+    <Text component="span" fw={700} c="red.9" inherit>
+      {t('portal.goals.late', { date })} · {status}
+    </Text>
+  ) : (
+    `${t('portal.goals.due', { date })} · ${status}`
+  );
   return (
     <li className={classes.tick}>
+      {/* Not disabled while saving: a disabled box drops keyboard focus. A second press meanwhile is ignored. */}
       <Checkbox
         size="xl"
         checked={action.live === 'done'}
-        disabled={!action.canTick || tick.isPending}
-        onChange={() => tick.mutate()}
+        disabled={!action.canTick}
+        aria-busy={tick.isPending || undefined}
+        onChange={() => {
+          if (!tick.isPending) tick.mutate();
+        }}
         label={
           <Text size="lg" className="break-anywhere">
             {action.what}
@@ -276,12 +301,18 @@ function GoalNotes({ participantId, goalKey, goalName, notes, canWrite }: NotesP
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  // The form replaces the button that opened it: when it closes, the keyboard goes on from that button.
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
   const save = useMutation({
     mutationFn: () => api.developmentPlans.addGoalNote(participantId, goalKey, { text: text.trim() }),
     onSuccess: async (next) => {
       notify(t('portal.goals.noteSaved'));
       setText('');
-      setOpen(false);
+      close();
       await storeOverview(queryClient, participantId, next);
     },
     onError: (e) => setError(e instanceof ApiError && e.fields.text ? t('validation.required') : errorText(t, e)),
@@ -317,7 +348,7 @@ function GoalNotes({ participantId, goalKey, goalName, notes, canWrite }: NotesP
                 return;
               }
               setError(null);
-              save.mutate();
+              if (!save.isPending) save.mutate();
             }}
           >
             <Stack gap="xs">
@@ -334,10 +365,10 @@ function GoalNotes({ participantId, goalKey, goalName, notes, canWrite }: NotesP
                 autoFocus
               />
               <Group>
-                <Button type="submit" size="md" loading={save.isPending}>
+                <BusyButton type="submit" size="md" busy={save.isPending}>
                   {t('portal.goals.noteSave')}
-                </Button>
-                <Button variant="default" size="md" onClick={() => setOpen(false)}>
+                </BusyButton>
+                <Button variant="default" size="md" onClick={close}>
                   {t('portal.goals.cancel')}
                 </Button>
               </Group>
@@ -346,6 +377,7 @@ function GoalNotes({ participantId, goalKey, goalName, notes, canWrite }: NotesP
         ) : (
           <Group>
             <Button
+              ref={opener}
               variant="light"
               size="md"
               onClick={() => setOpen(true)}

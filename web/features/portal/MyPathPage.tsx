@@ -9,13 +9,14 @@ import { PlanPictogram } from '../action-plans/PlanPictogram';
 import { competencyProfileQuery } from '../competency-profile/queries';
 import { planQuery } from '../development-plans/queries';
 import { myFeedbackQuery } from '../feedback/queries';
-import { formatDate } from '../participants/dates';
+import { formatDate, today } from '../participants/dates';
 import { Timeline } from '../participants/Timeline';
 import { MyPathwayCard } from '../pathways/MyPathwayCard';
 import { DossierIcon, GoalsIcon, PathIcon, PencilIcon } from './icons';
 import { PortalScreen } from './PortalScreen';
-import { draftToAgree, openOwnActions } from './plan';
+import { draftToAgree, isOverdue, openOwnActions, type PortalAction } from './plan';
 import { myDossierQuery } from './queries';
+import { selfAssessmentDue } from './self-assessment';
 
 /** /mijn-pad: where I am, and what I do next. The participant's home after login. */
 export function MyPathPage() {
@@ -61,13 +62,20 @@ function PathContent({ dossier, loading, error, onRetry, title }: ContentProps) 
   const draft = plan.data ? draftToAgree(plan.data) : null;
   const actions = plan.data ? openOwnActions(plan.data) : [];
   const nextFeedback = feedback.data?.nextDueOn ?? null;
+  const askSelf = feedback.data ? selfAssessmentDue(feedback.data) : false;
+  const now = today();
+  const actionLine = (a: PortalAction) =>
+    t(isOverdue(a, now) ? 'portal.path.lateAction' : 'portal.path.openAction', {
+      what: a.what,
+      date: formatDate(a.dueDate),
+    });
   const feedbackLine = nextFeedback
     ? t('portal.path.feedbackNext', { date: formatDate(nextFeedback) })
     : t('portal.path.feedbackNone');
   const todo = [
     draft && t('portal.path.agreeDraft'),
-    ...actions.map((a) => t('portal.path.openAction', { what: a.what, date: formatDate(a.dueDate) })),
-    nextFeedback && t('portal.path.selfAssessment'),
+    ...actions.map(actionLine),
+    askSelf && t('portal.path.selfAssessment'),
   ].filter((line): line is string => !!line);
 
   return (
@@ -115,8 +123,8 @@ function PathContent({ dossier, loading, error, onRetry, title }: ContentProps) 
               {actions.length > 0 && (
                 <List size="lg" spacing="xs">
                   {actions.map((a) => (
-                    <List.Item key={a.key}>
-                      {t('portal.path.openAction', { what: a.what, date: formatDate(a.dueDate) })}
+                    <List.Item key={a.key} fw={isOverdue(a, now) ? 700 : undefined}>
+                      {actionLine(a)}
                     </List.Item>
                   ))}
                 </List>
@@ -127,7 +135,7 @@ function PathContent({ dossier, loading, error, onRetry, title }: ContentProps) 
                 </Button>
               )}
               <Text size="lg">{feedbackLine}</Text>
-              {nextFeedback && (
+              {askSelf && (
                 <>
                   <Text size="lg">{t('portal.path.selfAssessment')}</Text>
                   <Button

@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type PlanGoal,
@@ -21,6 +21,7 @@ import {
   proposalCreateBody,
   proposalKinds,
 } from '#shared/development-plans';
+import { BusyButton } from '../../components/BusyButton';
 import { ApiError, api } from '../../lib/api';
 import { errorText, translatedFieldErrors, translatedIssues } from '../../lib/errors';
 import { notify } from '../../lib/notify';
@@ -49,6 +50,16 @@ export function ProposalForm({ participantId, goals }: { participantId: string; 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof ProposalDraft>(key: K, value: ProposalDraft[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
+  const opener = useRef<HTMLButtonElement>(null);
+  // Opening moves the keyboard into the form (the chosen kind); closing, sent or not, back to the button.
+  const openForm = () => {
+    setOpen(true);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('#portal-propose-form input:checked')?.focus());
+  };
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
 
   const send = useMutation({
     mutationFn: (body: ReturnType<typeof proposalBody>) => api.developmentPlans.propose(participantId, body),
@@ -56,7 +67,7 @@ export function ProposalForm({ participantId, goals }: { participantId: string; 
       notify(t('portal.propose.sent'));
       setValues(empty);
       setErrors({});
-      setOpen(false);
+      close();
       await storeOverview(queryClient, participantId, next);
     },
     onError: (error) => {
@@ -74,7 +85,7 @@ export function ProposalForm({ participantId, goals }: { participantId: string; 
       return;
     }
     setErrors({});
-    send.mutate(body);
+    if (!send.isPending) send.mutate(body);
   }
 
   return (
@@ -86,12 +97,12 @@ export function ProposalForm({ participantId, goals }: { participantId: string; 
         <Text size="lg">{t('portal.propose.intro')}</Text>
         {!open ? (
           <Group>
-            <Button size="lg" onClick={() => setOpen(true)}>
+            <Button ref={opener} size="lg" onClick={openForm}>
               {t('portal.propose.open')}
             </Button>
           </Group>
         ) : (
-          <form onSubmit={submit} noValidate>
+          <form id="portal-propose-form" onSubmit={submit} noValidate>
             <Stack gap="md">
               <Radio.Group
                 label={t('portal.propose.kind')}
@@ -165,7 +176,6 @@ export function ProposalForm({ participantId, goals }: { participantId: string; 
                   <TextInput
                     type="date"
                     label={t('portal.propose.dueDate')}
-                    description={t('portal.propose.dueDateHint')}
                     value={values.dueDate}
                     onChange={(e) => set('dueDate', e.currentTarget.value)}
                     error={errors.dueDate}
@@ -185,10 +195,10 @@ export function ProposalForm({ participantId, goals }: { participantId: string; 
                 size="md"
               />
               <Group>
-                <Button type="submit" size="lg" loading={send.isPending}>
+                <BusyButton type="submit" size="lg" busy={send.isPending}>
                   {t('portal.propose.send')}
-                </Button>
-                <Button variant="default" size="lg" onClick={() => setOpen(false)}>
+                </BusyButton>
+                <Button variant="default" size="lg" onClick={close}>
                   {t('portal.goals.cancel')}
                 </Button>
               </Group>

@@ -9,7 +9,7 @@ import {
   type PlanOverview,
   proposalCreateBody,
 } from '#shared/development-plans';
-import { actionsOf, draftToAgree, liveStatus, openOwnActions, toggled } from './plan';
+import { actionsOf, draftToAgree, isOverdue, liveStatus, openOwnActions, toggled } from './plan';
 import { type ProposalDraft, proposalBody } from './proposal-body';
 
 const key = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
@@ -81,6 +81,15 @@ describe('the portal reads the POP', () => {
         },
       ),
     );
+  });
+
+  it('an action is late only when it is not done and its date is before today', () => {
+    const today = '2026-06-10';
+    expect(isOverdue({ live: 'open', dueDate: '2026-06-09' }, today)).toBe(true);
+    expect(isOverdue({ live: 'busy', dueDate: '2025-01-01' }, today)).toBe(true);
+    // The day itself is still on time, and a finished action is never late.
+    expect(isOverdue({ live: 'open', dueDate: today }, today)).toBe(false);
+    expect(isOverdue({ live: 'done', dueDate: '2026-06-09' }, today)).toBe(false);
   });
 
   it('ticking twice gives back open', () => {

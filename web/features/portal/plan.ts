@@ -42,5 +42,9 @@ export function draftToAgree(overview: PlanOverview): PlanVersion | null {
   return draft;
 }
 
+/** An action of mine that is not done and whose date has passed (today itself is still on time). */
+export const isOverdue = (action: Pick<PortalAction, 'live' | 'dueDate'>, today: string): boolean =>
+  action.live !== 'done' && action.dueDate < today;
+
 /** The next status when the participant ticks the box: done, or back to open when they untick it. */
 export const toggled = (status: ActionStatus): ActionStatus => (status === 'done' ? 'open' : 'done');
