@@ -106,9 +106,19 @@ test('the admin creates a site, a team and a coach', async ({ page }) => {
   await logOut(page);
 });
 
-test('the coach sees a welcome page without the admin screens, and logging out ends the session', async ({ page }) => {
+test('the coach sees their start page without the admin screens, and logging out ends the session', async ({
+  page,
+}) => {
   await logIn(page, coach.email, coach.password, coach.name);
-  await expect(page.getByText('Hier komen binnenkort je taken en je traject.')).toBeVisible();
+  // The start page shows what to do now: feedback conversations, the POP follow-up, the way to their participants.
+  await expect(page.getByText('Dit vraagt nu je aandacht.')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Feedbackgesprekken' }).getByRole('link', { name: 'Naar de feedbackgesprekken' }),
+  ).toBeVisible();
+  const pop = page.getByRole('region', { name: 'POP-opvolging' });
+  await expect(pop.getByText('Alle POP’s zijn in orde.')).toBeVisible();
+  await expect(pop.getByRole('link', { name: 'Naar de POP-opvolging' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: /^Mijn deelnemers/ })).toBeVisible();
   const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
   await expect(menu.getByRole('link', { name: 'Start' })).toBeVisible();
   await expect(menu.getByRole('link', { name: 'Mijn account' })).toBeVisible();
@@ -118,9 +128,10 @@ test('the coach sees a welcome page without the admin screens, and logging out e
   await expectNoSeriousA11yViolations(page);
   await checkAtPhoneWidth(page);
 
-  // An admin screen typed into the address bar sends the coach home.
+  // An admin screen typed into the address bar sends the coach home, and says why.
   await page.goto('/gebruikers');
   await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText('Die pagina is niet voor jouw rol. Je bent terug op de startpagina.')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${coach.name}` })).toBeVisible();
 
   await logOut(page);

@@ -21,6 +21,13 @@ test('on a phone the admin opens the menu and goes to Vestigingen', async ({ pag
   await expectNoHorizontalScroll(page);
   await expectNoSeriousA11yViolations(page);
 
+  // Escape closes the menu, as it closes a dialog, and gives the focus back to the menu button.
+  await page.keyboard.press('Escape');
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+  await expect(menuButton).toBeFocused();
+  await expect(sitesLink).not.toBeInViewport();
+  await menuButton.click();
+
   await sitesLink.click();
   await expect(page).toHaveURL(/\/vestigingen$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Vestigingen' })).toBeVisible();

@@ -15,7 +15,9 @@ import { parseIluoSearch } from '../features/iluo/search';
 import { caseloadSearchKeys } from '../features/participants/search-keys';
 import { AppLayout } from '../features/shell/AppLayout';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
+import { i18n } from '../i18n';
 import type { SessionUser } from '../lib/api';
+import { notify } from '../lib/notify';
 import { sessionQuery, setupStatusQuery } from '../lib/session';
 import { canSee, type Screen } from './access';
 
@@ -150,11 +152,13 @@ const appRoute = createRoute({
   component: AppLayout,
 });
 
-/** Sends someone who opens a screen their role does not have back to the home page. */
+/** Sends someone who opens a screen their role does not have back to the home page, and says why. */
 const onlyFor =
   (screen: Screen) =>
   ({ context }: { context: { user: { role: Role } } }) => {
-    if (!canSee(context.user.role, screen)) throw redirect({ to: '/' });
+    if (canSee(context.user.role, screen)) return;
+    notify(i18n.t('shell.notForYourRole'), { error: true });
+    throw redirect({ to: '/' });
   };
 
 const appChild = <Path extends string>(path: Path, component: RouteComponent, screen?: Screen) =>

@@ -1,4 +1,4 @@
-import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ export function HomeDueCard() {
   if (!query.data) return null;
   const { overdue, dueThisWeek } = query.data;
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="home-feedback" mt="md">
+    <Card withBorder padding="md" component="section" aria-labelledby="home-feedback">
       <Stack gap="xs">
         <Title order={2} size="h4" id="home-feedback">
           {t('feedback.home.title')}
@@ -31,9 +31,10 @@ export function HomeDueCard() {
             {dueThisWeek.length > 0 && <Text>{t('feedback.home.dueThisWeek', { count: dueThisWeek.length })}</Text>}
           </>
         )}
-        <Anchor component={Link} to="/feedback">
+        {/* A button-sized link: a thumb finds it on a phone. */}
+        <Button component={Link} to="/feedback" variant="light" size="md" mt="xs" style={{ alignSelf: 'flex-start' }}>
           {t('feedback.home.open')}
-        </Anchor>
+        </Button>
       </Stack>
     </Card>
   );

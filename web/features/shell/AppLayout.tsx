@@ -1,7 +1,8 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery, useWindowEvent } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canSee } from '../../app/access';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -23,6 +24,13 @@ export function AppLayout() {
   const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   // A closed menu on a phone is only moved off-screen: inert keeps its links out of the tab order.
   const menuHidden = narrow && !menuOpen;
+  const burger = useRef<HTMLButtonElement>(null);
+  // Escape closes the open menu on a phone, as it closes a dialog, and gives the focus back to the burger.
+  useWindowEvent('keydown', (event) => {
+    if (event.key !== 'Escape' || !narrow || !menuOpen) return;
+    menu.close();
+    burger.current?.focus();
+  });
 
   async function logout() {
     try {
@@ -53,6 +61,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger
+              ref={burger}
               hidden={portal}
               opened={menuOpen}
               onClick={menu.toggle}
@@ -62,7 +71,8 @@ export function AppLayout() {
               aria-expanded={menuOpen}
               aria-controls="main-navigation"
             />
-            <Text fw={700} truncate="end" title={user.organisationName}>
+            {/* Two lines on a phone, where the buttons on the right leave little room for a long name. */}
+            <Text fw={700} size={narrow ? 'sm' : 'md'} lh={1.2} lineClamp={2} title={user.organisationName}>
               {user.organisationName}
             </Text>
           </Group>
