@@ -92,6 +92,12 @@ test('the coach sees the participant under "Te laat", records a conversation on 
   await expect(overdue.getByRole('listitem')).toContainText('14 dagen te laat');
   await expect(overdue.getByRole('listitem')).toContainText('Nog geen gesprek');
   await checkAtPhoneWidth(page);
+  // The form opens straight from the list too.
+  await overdue.getByRole('button', { name: `Gesprek vastleggen met ${fullName}` }).click();
+  const fromList = page.getByRole('dialog', { name: 'Feedbackgesprek vastleggen' });
+  await expect(fromList.getByLabel('Datum van het gesprek')).toHaveValue(todayIso());
+  await fromList.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(fromList).toHaveCount(0);
 
   await overdue.getByRole('link', { name: fullName }).click();
   await expect(page.getByRole('heading', { level: 1, name: fullName })).toBeVisible();

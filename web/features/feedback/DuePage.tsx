@@ -1,16 +1,24 @@
-import { Anchor, Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueListItem } from '#shared/feedback';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
+import { errorText } from '../../lib/errors';
+import { notify } from '../../lib/notify';
 import { useSessionUser } from '../auth/useSessionUser';
 import { formatDate } from '../participants/dates';
+import { participantQuery } from '../participants/queries';
 import { teamsQuery } from '../teams/queries';
+import { FeedbackDialog } from './FeedbackDialog';
+import { mayRecordFeedback } from './FeedbackSection';
 import { dueQuery } from './queries';
+
+/** Roles that record conversations (server/policy: feedback.record); the dossier then decides for this participant. */
+const recorders = new Set(['admin', 'coach', 'supervisor']);
 
 type Scope = 'organisation' | 'mine';
 
@@ -116,6 +124,8 @@ function DueGroup({ id, title, empty, items, overdue = false }: GroupProps) {
 
 function DueCard({ item, overdue }: { item: DueListItem; overdue: boolean }) {
   const { t } = useTranslation();
+  const me = useSessionUser();
+  const [recording, setRecording] = useState(false);
   const name = `${item.participant.firstName} ${item.participant.lastName}`;
   return (
     <Card component="li" withBorder padding="sm">
@@ -146,7 +156,50 @@ function DueCard({ item, overdue }: { item: DueListItem; overdue: boolean }) {
           {item.coaches.length > 0 &&
             ` · ${t('feedback.due.coaches', { names: item.coaches.map((c) => c.name).join(', ') })}`}
         </Text>
+        {recorders.has(me.role) && (
+          <Group mt={4}>
+            <Button
+              variant="light"
+              size="sm"
+              loading={recording}
+              aria-label={t('feedback.due.recordWithName', { name })}
+              onClick={() => setRecording(true)}
+            >
+              {t('feedback.due.recordWith')}
+            </Button>
+          </Group>
+        )}
       </Stack>
+      {recording && (
+        <RecordFromList participantId={item.participant.id} name={name} onClose={() => setRecording(false)} />
+      )}
     </Card>
   );
+}
+
+/**
+ * "Gesprek vastleggen" straight from the list: the form needs the dossier (its team, coaches and recent scores), so it
+ * opens once that is read; whoever may not record for this participant is told so instead.
+ */
+function RecordFromList({
+  participantId,
+  name,
+  onClose,
+}: {
+  participantId: string;
+  name: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const me = useSessionUser();
+  const dossier = useQuery(participantQuery(participantId));
+  const refused = dossier.data !== undefined && !mayRecordFeedback(me, dossier.data);
+  const failed = dossier.error;
+  useEffect(() => {
+    if (!refused && !failed) return;
+    notify(failed ? errorText(t, failed) : t('feedback.due.cannotRecord', { name }), { error: true });
+    onClose();
+  }, [refused, failed, name, onClose, t]);
+  if (!dossier.data || refused) return null;
+  return <FeedbackDialog dossier={dossier.data} onClose={onClose} />;
 }

@@ -21,13 +21,18 @@ import { participantFeedbackQuery, refreshFeedback } from './queries';
  * What the buttons offer (server/policy: feedback.record, feedback.delete); the server decides every request again.
  * A supervisor who reads a dossier reaches it through its team, so they may record for it.
  */
-function permissions(me: SessionUser, dossier: ParticipantDossier) {
-  const open = !dossier.archived;
-  const record =
-    open &&
+export function mayRecordFeedback(me: SessionUser, dossier: ParticipantDossier) {
+  return (
+    !dossier.archived &&
     (me.role === 'admin' ||
       me.role === 'supervisor' ||
-      (me.role === 'coach' && dossier.coaches.some((c) => c.id === me.id)));
+      (me.role === 'coach' && dossier.coaches.some((c) => c.id === me.id)))
+  );
+}
+
+function permissions(me: SessionUser, dossier: ParticipantDossier) {
+  const open = !dossier.archived;
+  const record = mayRecordFeedback(me, dossier);
   return {
     record,
     edit: (c: FeedbackConversation) => record && (me.role === 'admin' || c.recordedBy?.id === me.id),

@@ -15,6 +15,10 @@ export const feedbackEn: Messages['feedback'] = {
     scope: 'Which participants?',
     scopeOrganisation: 'Whole organisation',
     scopeMine: 'My participants',
+    recordWith: 'Record a conversation',
+    recordWithName: 'Record a conversation with {{name}}',
+    cannotRecord:
+      'You cannot record a conversation for {{name}}. The team’s supervisor or a coach of the participant does that.',
     team: 'Team',
     allTeams: 'All teams',
     overdue: 'Overdue',

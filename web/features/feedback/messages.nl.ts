@@ -14,6 +14,10 @@ export const feedbackNl = {
     scope: 'Welke deelnemers?',
     scopeOrganisation: 'Hele organisatie',
     scopeMine: 'Mijn deelnemers',
+    recordWith: 'Gesprek vastleggen',
+    recordWithName: 'Gesprek vastleggen met {{name}}',
+    cannotRecord:
+      'Je kunt voor {{name}} geen gesprek vastleggen. Dat doet de werkleider van de ploeg of een coach van de deelnemer.',
     team: 'Ploeg',
     allTeams: 'Alle ploegen',
     overdue: 'Te laat',
