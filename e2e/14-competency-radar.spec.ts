@@ -170,10 +170,12 @@ test('the coach sees the radar with three raters, the conversation starters and 
   await expect(radar.locator('svg')).toBeVisible();
 
   // The same numbers as a table, reached with the keyboard.
-  const show = section.getByRole('button', { name: 'Toon als tabel' }).first();
-  await show.focus();
+  await section.getByRole('button', { name: 'Toon als tabel' }).first().focus();
   await page.keyboard.press('Enter');
-  await expect(show).toHaveAttribute('aria-expanded', 'true');
+  // Open, the button says what it does next.
+  const hide = section.getByRole('button', { name: 'Verberg de tabel' });
+  await expect(hide).toBeFocused();
+  await expect(hide).toHaveAttribute('aria-expanded', 'true');
   const table = section.getByRole('table', { name: 'Profiel' });
   await expect(table).toBeVisible();
   const headers = table.getByRole('columnheader');
@@ -202,7 +204,8 @@ test('the coach sees the radar with three raters, the conversation starters and 
   // The evolution: the supervisor's lines first, then another rater.
   await expect(section.getByRole('img', { name: /Lijngrafiek van de scores van Werkleider/ })).toBeVisible();
   await expect(section.getByRole('checkbox', { name: 'Samenwerken' })).toBeChecked();
-  await section.getByRole('button', { name: 'Toon als tabel' }).nth(1).click();
+  // The profile's table is open: the evolution's button is the first that still shows one.
+  await section.getByRole('button', { name: 'Toon als tabel' }).first().click();
   const evolution = section.getByRole('table', { name: 'Evolutie: Werkleider' });
   await expect(evolution.getByRole('row')).toHaveCount(3);
   // Stiptheid en aanwezigheid, Zorgvuldigheid (not scored that day), Samenwerken, and the framework version.

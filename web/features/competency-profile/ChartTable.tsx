@@ -14,7 +14,7 @@ export function TableToggle({ children }: { children: ReactNode }) {
   return (
     <div>
       <Button variant="light" size="xs" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
-        {t('competencyProfile.table.show')}
+        {open ? t('competencyProfile.table.hide') : t('competencyProfile.table.show')}
       </Button>
       <div id={id} className={open ? undefined : classes.folded}>
         {children}

@@ -24,6 +24,7 @@ export const competencyProfileEn: Messages['competencyProfile'] = {
   },
   table: {
     show: 'Show as table',
+    hide: 'Hide the table',
     competency: 'Competency',
     none: '–',
     olderVersion: '(version {{version}})',

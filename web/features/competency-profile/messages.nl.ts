@@ -23,6 +23,7 @@ export const competencyProfileNl = {
   },
   table: {
     show: 'Toon als tabel',
+    hide: 'Verberg de tabel',
     competency: 'Competentie',
     none: '–',
     olderVersion: '(versie {{version}})',
