@@ -228,7 +228,10 @@ function AccessLog({ participantId }: { participantId: string }) {
                   `${e.actorName ?? t('actionPlans.access.someone')}${e.via ? ` (${t(`actionPlans.access.logVia.${e.via}`)})` : ''}`,
               },
               { header: t('actionPlans.access.columns.what'), cell: (e) => actionLabel(t, e.action) },
-              { header: t('actionPlans.access.columns.reason'), cell: (e) => e.reason ?? '' },
+              {
+                header: t('actionPlans.access.columns.reason'),
+                cell: (e) => e.reason || t('actionPlans.access.noReasonNeeded'),
+              },
             ]}
           />
         )}

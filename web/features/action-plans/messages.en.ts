@@ -117,6 +117,8 @@ export const actionPlansEn: typeof actionPlansNl = {
     logEmpty: 'Nobody looked yet.',
     logVia: { caseload: 'coach', granted: 'with access', break_glass: 'emergency procedure', self: 'participant' },
     someone: 'Unknown',
+    // A coach of the caseload, a granted colleague or the participant: only breaking the glass asks for a reason.
+    noReasonNeeded: 'Not needed',
   },
   fieldErrors: {
     reason_required: 'Write why the participant may not see this.',

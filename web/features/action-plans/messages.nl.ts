@@ -118,6 +118,8 @@ export const actionPlansNl = {
     logEmpty: 'Nog niemand keek.',
     logVia: { caseload: 'coach', granted: 'met toegang', break_glass: 'noodprocedure', self: 'deelnemer' },
     someone: 'Onbekend',
+    // A coach of the caseload, a granted colleague or the participant: only breaking the glass asks for a reason.
+    noReasonNeeded: 'Niet nodig',
   },
   fieldErrors: {
     reason_required: 'Schrijf waarom de deelnemer dit niet mag zien.',
