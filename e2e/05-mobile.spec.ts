@@ -38,4 +38,15 @@ test('on a phone the admin opens the menu and goes to Vestigingen', async ({ pag
   await expect(page.getByRole('list', { name: 'Vestigingen' }).getByText(firstSiteName)).toBeVisible();
   await expectNoHorizontalScroll(page);
   await expectNoSeriousA11yViolations(page);
+
+  // The caseload shows its name search first; the other filters wait behind one button.
+  await page.goto('/deelnemers');
+  await expect(page.getByRole('searchbox', { name: 'Zoeken' })).toBeVisible();
+  await expect(page.getByLabel('Status')).toBeHidden();
+  const more = page.getByRole('button', { name: 'Meer filters' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await expect(page.getByLabel('Status')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Minder filters' })).toHaveAttribute('aria-expanded', 'true');
+  await expectNoHorizontalScroll(page);
 });

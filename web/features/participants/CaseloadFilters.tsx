@@ -1,14 +1,14 @@
-import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Box, Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantStatuses } from '#shared/participants';
 import { useListChoices } from '../lists/queries';
 import { sitesQuery } from '../sites/queries';
 import { teamsQuery } from '../teams/queries';
 import { coachOptionsQuery } from './queries';
-import { type CaseloadSearch, hasFilters } from './search';
+import { activeFilterCount, type CaseloadSearch, hasFilters } from './search';
 
 interface Props {
   search: CaseloadSearch;
@@ -32,15 +32,16 @@ export function CaseloadFilters({ search, onChange, onClear }: Props) {
   const select = (key: keyof CaseloadSearch) => (event: React.ChangeEvent<HTMLSelectElement>) =>
     onChange({ [key]: event.currentTarget.value || undefined });
   const teamOptions = (teams.data?.items ?? []).filter((team) => !search.siteId || team.siteId === search.siteId);
+  // On a phone seven filters would fill the first screen before any name: only the search shows until asked for.
+  const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const [moreOpen, more] = useDisclosure(false);
+  const moreId = useId();
+  const showMore = !narrow || moreOpen;
+  const chosen = activeFilterCount(search);
 
   return (
-    <>
-      <SimpleGrid
-        cols={{ base: 1, xs: 2, md: 4 }}
-        spacing="sm"
-        role="search"
-        aria-label={t('participants.list.filters')}
-      >
+    <Box role="search" aria-label={t('participants.list.filters')}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <TextInput
           type="search"
           label={t('participants.list.search')}
@@ -52,6 +53,26 @@ export function CaseloadFilters({ search, onChange, onClear }: Props) {
             commitText(event.currentTarget.value);
           }}
         />
+        {narrow && (
+          <Group>
+            <Button variant="light" size="sm" aria-expanded={moreOpen} aria-controls={moreId} onClick={more.toggle}>
+              {moreOpen
+                ? t('participants.list.fewerFilters')
+                : chosen > 0
+                  ? t('participants.list.moreFiltersChosen', { count: chosen })
+                  : t('participants.list.moreFilters')}
+            </Button>
+          </Group>
+        )}
+      </SimpleGrid>
+      <SimpleGrid
+        id={moreId}
+        cols={{ base: 1, xs: 2, md: 4 }}
+        spacing="sm"
+        mt="sm"
+        // Not the hidden attribute: the grid's own display would win over it.
+        style={showMore ? undefined : { display: 'none' }}
+      >
         <NativeSelect
           label={t('fields.status')}
           value={search.status ?? ''}
@@ -127,12 +148,12 @@ export function CaseloadFilters({ search, onChange, onClear }: Props) {
         />
       </SimpleGrid>
       {hasFilters(search) && (
-        <Group>
+        <Group mt="sm">
           <Button variant="subtle" size="xs" onClick={onClear}>
             {t('participants.list.clearFilters')}
           </Button>
         </Group>
       )}
-    </>
+    </Box>
   );
 }

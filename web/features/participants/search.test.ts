@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { participantListQuery, participantStatuses } from '#shared/participants';
-import { type CaseloadSearch, PAGE_SIZE, parseCaseloadSearch, toListQuery } from './search';
+import {
+  activeFilterCount,
+  type CaseloadSearch,
+  hasFilters,
+  PAGE_SIZE,
+  parseCaseloadSearch,
+  toListQuery,
+} from './search';
 
 const uuid = fc.uuid({ version: 4 });
 const validSearch: fc.Arbitrary<CaseloadSearch> = fc.record(
@@ -68,5 +75,20 @@ describe('caseload search parameters', () => {
       offset: 2 * PAGE_SIZE,
     });
     expect(toListQuery({})).toEqual({ limit: PAGE_SIZE, offset: 0 });
+  });
+});
+
+describe('activeFilterCount', () => {
+  it('counts the filters behind "Meer filters", not the name search or the order', () => {
+    expect(activeFilterCount({ q: 'an', sort: 'status', order: 'desc' })).toBe(0);
+    expect(activeFilterCount({ status: 'active', teamId: 'x', archived: 'only' })).toBe(3);
+  });
+
+  it('is zero exactly when hasFilters only sees a name search or nothing', () => {
+    fc.assert(
+      fc.property(validSearch, (search) => {
+        expect(activeFilterCount(search) === 0).toBe(!hasFilters({ ...search, q: undefined }));
+      }),
+    );
   });
 });

@@ -64,6 +64,11 @@ export function toListQuery(search: CaseloadSearch): ParticipantFilters {
   return { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
 }
 
+/** How many of the filters behind "Meer filters" (all but the name search) are set: the phone's button says so. */
+export const activeFilterCount = (search: CaseloadSearch) =>
+  [search.status, search.teamId, search.siteId, search.coachId, search.programmeType, search.archived].filter(Boolean)
+    .length;
+
 /** Any filter set apart from the scope and the sort order: the "clear filters" button shows then. */
 export const hasFilters = (search: CaseloadSearch) =>
   Boolean(
