@@ -26,11 +26,18 @@ export const auditQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+/**
+ * What became of a mail: sent (the SMTP server took it), not_sent (kept in the outbox only: no SMTP settings),
+ * failed (the SMTP server refused it or could not be reached).
+ */
+export const mailDeliveries = ['sent', 'not_sent', 'failed'] as const;
+
 export const outboxMail = z.object({
   id: z.string(),
   at: z.iso.datetime(),
   to: z.string(),
   subject: z.string(),
   body: z.string(),
-  delivered: z.boolean(),
+  delivery: z.enum(mailDeliveries),
 });
+export type OutboxMail = z.infer<typeof outboxMail>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mailDeliveries } from './audit';
 import { id, pageOf, pageQuery, shortText } from './common';
 import { SCALE_MAX_LEVELS } from './competencies';
 import { pastDate } from './participants';
@@ -119,12 +120,6 @@ export const mentorInvitationInput = z
 
 export const mentorInvitationStatuses = ['pending', 'active', 'expired', 'revoked'] as const;
 
-/**
- * What the outbox says of the last mail with the link: sent (the SMTP server took it), not_sent (kept in the outbox:
- * no SMTP settings), failed (the SMTP server refused it or could not be reached).
- */
-export const mentorMailDeliveries = ['sent', 'not_sent', 'failed'] as const;
-
 export const mentorInvitation = z.object({
   id,
   participantId: id,
@@ -137,8 +132,11 @@ export const mentorInvitation = z.object({
   status: z.enum(mentorInvitationStatuses),
   lastUsedAt: z.iso.datetime({ offset: true }).nullable(),
   observationCount: z.number().int(),
-  /** null when no outbox row is known (an invitation older than this field, or an outbox cleaned up). */
-  mailDelivery: z.enum(mentorMailDeliveries).nullable(),
+  /**
+   * What the outbox says of the last mail with the link; null when no outbox row is known (an invitation older than
+   * this field, or an outbox cleaned up).
+   */
+  mailDelivery: z.enum(mailDeliveries).nullable(),
   /** When the last mail with the link was written to the outbox. */
   mailedAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),

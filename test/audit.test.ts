@@ -6,6 +6,7 @@ import type { Db } from '../server/db/client';
 import {
   auditLog,
   feedbackConversations,
+  mailOutbox,
   organisations,
   privacySettings,
   user,
@@ -1306,6 +1307,25 @@ describe('GET /api/v1/audit filters', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: { cookie } })).statusCode).toBe(200);
     const rows = await db.select().from(auditLog).where(gt(auditLog.id, before));
     expect(rows).toContainEqual(expect.objectContaining({ action: 'outbox.read', actorId: admin.id, organisationId }));
+  });
+
+  it('says of each mail whether it was sent, kept (no SMTP) or refused, newest first', async () => {
+    const { cookie, organisationId } = await adminOf();
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 2, 9, minutes));
+    const mail = { organisationId, to: 'mentor@example.org', body: 'Open de link' };
+    await db.insert(mailOutbox).values([
+      { ...mail, subject: 'kept', createdAt: at(1) },
+      { ...mail, subject: 'sent', createdAt: at(2), deliveredAt: at(2) },
+      { ...mail, subject: 'refused', createdAt: at(3), failedAt: at(3) },
+    ]);
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    const items: { subject: string; delivery: string }[] = res.json().items;
+    expect(items.map((m) => [m.subject, m.delivery])).toEqual([
+      ['refused', 'failed'],
+      ['sent', 'sent'],
+      ['kept', 'not_sent'],
+    ]);
   });
 });
 

@@ -611,8 +611,11 @@ export const en: Messages = {
     subject: 'Subject',
     to: 'To',
     date: 'Date',
-    delivered: 'Sent',
-    notDelivered: 'Not sent',
+    delivery: {
+      sent: 'Sent',
+      not_sent: 'Not sent (no mail server set up)',
+      failed: 'Failed: the mail server did not accept it',
+    },
     show: 'View',
     showNamed: 'View: {{subject}} to {{to}}',
     empty: 'There are no mails yet.',

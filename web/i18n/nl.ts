@@ -622,8 +622,11 @@ export const nl = {
     subject: 'Onderwerp',
     to: 'Aan',
     date: 'Datum',
-    delivered: 'Verstuurd',
-    notDelivered: 'Niet verstuurd',
+    delivery: {
+      sent: 'Verstuurd',
+      not_sent: 'Niet verstuurd (geen mailserver ingesteld)',
+      failed: 'Mislukt: de mailserver nam de mail niet aan',
+    },
     show: 'Bekijken',
     showNamed: 'Bekijken: {{subject}} aan {{to}}',
     empty: 'Er zijn nog geen mails.',

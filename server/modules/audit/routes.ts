@@ -1,12 +1,9 @@
-import { desc } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntry, auditQuery, outboxMail } from '#shared/audit';
-import { mailOutbox } from '../../db/schema';
-import { withTenant } from '../../db/tenant';
 import type { Deps } from '../../deps';
 import { listAudit } from './list';
-import { recordAudit } from './record';
+import { listOutbox } from './outbox';
 
 export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
   app.get(
@@ -28,23 +25,6 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
       config: { policy: 'outbox.read' },
       schema: { tags: ['audit'], response: { 200: z.object({ items: z.array(outboxMail) }) } },
     },
-    async (request) => {
-      const ctx = request.context();
-      // The outbox can hold reset links: reading it is itself on the record.
-      const rows = await withTenant(db, ctx.actor.organisationId, async (tx) => {
-        await recordAudit(tx, ctx, { action: 'outbox.read', targetType: 'outbox' });
-        return tx.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(100);
-      });
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          at: r.createdAt.toISOString(),
-          to: r.to,
-          subject: r.subject,
-          body: r.body,
-          delivered: r.deliveredAt !== null,
-        })),
-      };
-    },
+    async (request) => ({ items: await listOutbox(db, request.context()) }),
   );
 };

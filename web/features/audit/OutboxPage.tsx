@@ -10,6 +10,8 @@ import { type Column, ResponsiveTable } from '../../components/ResponsiveTable';
 import { api, type OutboxMail } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 
+const deliveryColour: Record<OutboxMail['delivery'], string> = { sent: 'groen', not_sent: 'gray', failed: 'red' };
+
 /** Mails the server queued (invitations, reset links); without SMTP this is where an admin finds them. */
 export function OutboxPage() {
   const { t } = useTranslation();
@@ -24,8 +26,8 @@ export function OutboxPage() {
     {
       header: t('fields.status'),
       cell: (mail) => (
-        <Badge color={mail.delivered ? 'groen' : 'gray'} variant="light">
-          {mail.delivered ? t('outbox.delivered') : t('outbox.notDelivered')}
+        <Badge color={deliveryColour[mail.delivery]} variant="light">
+          {t(`outbox.delivery.${mail.delivery}`)}
         </Badge>
       ),
     },
