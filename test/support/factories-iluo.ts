@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { skillLevels, skillLevelsCurrent, skills } from '../../server/db/schema';
+import { skillLevels, skills } from '../../server/db/schema';
+import { upsertCurrent } from '../../server/modules/iluo/levels';
 import { buildTeam, buildUser } from './factories';
 
 /**
  * ILUO skills and levels written straight to the database as the owner (like ./factories.ts). The ILUO service is
- * the only production writer of levels; buildSkillLevel keeps the current-level cache the same way, so both agree.
+ * the only production writer of levels; buildSkillLevel keeps the current-level cache with the service's own code.
  */
 
 let counter = 0;
@@ -78,30 +78,6 @@ export async function buildSkillLevel(
     })
     .returning();
   if (!row) throw new Error('no skill level');
-  await db
-    .insert(skillLevelsCurrent)
-    .values({
-      organisationId: row.organisationId,
-      skillId: row.skillId,
-      subject: (row.participantId ?? row.userId) as string,
-      participantId: row.participantId,
-      userId: row.userId,
-      level: row.level,
-      assessedOn: row.assessedOn,
-      skillLevelId: row.id,
-      levelCreatedAt: row.createdAt,
-      assessorId: row.assessorId,
-    })
-    .onConflictDoUpdate({
-      target: [skillLevelsCurrent.skillId, skillLevelsCurrent.subject],
-      set: {
-        level: sql`excluded.level`,
-        assessedOn: sql`excluded.assessed_on`,
-        skillLevelId: sql`excluded.skill_level_id`,
-        levelCreatedAt: sql`excluded.level_created_at`,
-        assessorId: sql`excluded.assessor_id`,
-      },
-      setWhere: sql`(excluded.assessed_on, excluded.level_created_at) >= (${skillLevelsCurrent.assessedOn}, ${skillLevelsCurrent.levelCreatedAt})`,
-    });
+  await upsertCurrent(db, row, (row.participantId ?? row.userId) as string);
   return row;
 }

@@ -1,7 +1,7 @@
-import { foreignKey, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { createdAt } from './organisations';
-import { organisationId, tenantPolicy } from './tenancy';
+import { organisationId, tenantFk, tenantPolicy } from './tenancy';
 
 /**
  * One-time activation codes for participant logins, handed over on paper. Only an HMAC of the code is kept;
@@ -17,11 +17,7 @@ export const activationCodes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({
-      name: 'activation_codes_user_fk',
-      columns: [t.organisationId, t.userId],
-      foreignColumns: [user.organisationId, user.id],
-    }).onDelete('cascade'),
+    tenantFk('activation_codes_user_fk', t, t.userId, user).onDelete('cascade'),
     index('activation_codes_org_idx').on(t.organisationId),
     tenantPolicy(),
   ],

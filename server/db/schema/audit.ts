@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { appRole, currentOrganisation } from './tenancy';
+import { appRole, currentOrganisation, tenantPolicy } from './tenancy';
 
 /**
  * Append-only: migration 0002 makes the database refuse UPDATE and DELETE; 0017 allows one UPDATE only: clearing
@@ -51,13 +51,5 @@ export const mailOutbox = pgTable(
     /** Set when the SMTP server refused or could not be reached; without SMTP settings neither is ever set. */
     failedAt: timestamp('failed_at', { withTimezone: true }),
   },
-  (t) => [
-    index('mail_outbox_org_created_idx').on(t.organisationId, t.createdAt),
-    pgPolicy('tenant_isolation', {
-      for: 'all',
-      to: appRole,
-      using: sql`organisation_id = ${currentOrganisation}`,
-      withCheck: sql`organisation_id = ${currentOrganisation}`,
-    }),
-  ],
+  (t) => [index('mail_outbox_org_created_idx').on(t.organisationId, t.createdAt), tenantPolicy()],
 ).enableRLS();

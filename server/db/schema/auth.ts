@@ -1,7 +1,7 @@
 import { relations } from 'drizzle-orm';
-import { boolean, foreignKey, index, type PgColumn, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, type PgColumn, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
-import { organisationId, tenantPolicy } from './tenancy';
+import { organisationId, tenantFk, tenantPolicy } from './tenancy';
 
 /**
  * The tables better-auth reads and writes (names and columns are its contract),
@@ -111,4 +111,4 @@ export const userRelations = relations(user, ({ many }) => ({ sessions: many(ses
 
 /** A composite foreign key to a user of the same organisation (a login can never point across tenants). */
 export const userFk = (t: { organisationId: PgColumn }, column: PgColumn, name: string) =>
-  foreignKey({ name, columns: [t.organisationId, column], foreignColumns: [user.organisationId, user.id] });
+  tenantFk(name, t, column, user);

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  foreignKey,
   index,
   jsonb,
   pgTable,
@@ -17,7 +16,7 @@ import {
 import { type ScaleLevel, workModes } from '#shared/competencies';
 import { createdAt, organisations } from './organisations';
 import { participants } from './participants';
-import { inList, organisationId, tenantPolicy } from './tenancy';
+import { inList, organisationId, tenantFk, tenantPolicy } from './tenancy';
 
 /**
  * Competency frameworks (kerncompetenties) and job profiles on the career ladder.
@@ -64,11 +63,7 @@ export const competencyFrameworkVersions = pgTable(
   (t) => [
     unique('competency_framework_versions_org_id_unique').on(t.organisationId, t.id),
     unique('competency_framework_versions_number_unique').on(t.frameworkId, t.number),
-    foreignKey({
-      name: 'competency_framework_versions_framework_fk',
-      columns: [t.organisationId, t.frameworkId],
-      foreignColumns: [competencyFrameworks.organisationId, competencyFrameworks.id],
-    }).onDelete('cascade'),
+    tenantFk('competency_framework_versions_framework_fk', t, t.frameworkId, competencyFrameworks).onDelete('cascade'),
     check('competency_framework_versions_number_check', sql`${t.number} >= 1`),
     tenantPolicy(),
   ],
@@ -96,11 +91,7 @@ export const competencies = pgTable(
     // Ratings point at (organisation, version, competency): a competency of another version cannot be rated.
     unique('competencies_org_version_id_unique').on(t.organisationId, t.versionId, t.id),
     unique('competencies_version_key_unique').on(t.versionId, t.key),
-    foreignKey({
-      name: 'competencies_version_fk',
-      columns: [t.organisationId, t.versionId],
-      foreignColumns: [competencyFrameworkVersions.organisationId, competencyFrameworkVersions.id],
-    }).onDelete('cascade'),
+    tenantFk('competencies_version_fk', t, t.versionId, competencyFrameworkVersions).onDelete('cascade'),
     check('competencies_key_check', sql`${t.key} ~ '^[a-z][a-z0-9_]{1,39}$'`),
     tenantPolicy(),
   ],
@@ -124,11 +115,7 @@ export const jobProfiles = pgTable(
   (t) => [
     unique('job_profiles_org_id_unique').on(t.organisationId, t.id),
     uniqueIndex('job_profiles_framework_name_unique').on(t.frameworkId, sql`lower(${t.name})`),
-    foreignKey({
-      name: 'job_profiles_framework_fk',
-      columns: [t.organisationId, t.frameworkId],
-      foreignColumns: [competencyFrameworks.organisationId, competencyFrameworks.id],
-    }).onDelete('cascade'),
+    tenantFk('job_profiles_framework_fk', t, t.frameworkId, competencyFrameworks).onDelete('cascade'),
     check('job_profiles_work_mode_check', inList(t.workMode, workModes)),
     check('job_profiles_ladder_step_check', sql`${t.ladderStep} between 1 and 20`),
     tenantPolicy(),
@@ -146,11 +133,7 @@ export const jobProfileExpectations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.jobProfileId, t.competencyKey] }),
-    foreignKey({
-      name: 'job_profile_expectations_profile_fk',
-      columns: [t.organisationId, t.jobProfileId],
-      foreignColumns: [jobProfiles.organisationId, jobProfiles.id],
-    }).onDelete('cascade'),
+    tenantFk('job_profile_expectations_profile_fk', t, t.jobProfileId, jobProfiles).onDelete('cascade'),
     check('job_profile_expectations_level_check', sql`${t.level} between 1 and 10`),
     tenantPolicy(),
   ],
@@ -168,21 +151,9 @@ export const participantJobProfiles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({
-      name: 'participant_job_profiles_participant_fk',
-      columns: [t.organisationId, t.participantId],
-      foreignColumns: [participants.organisationId, participants.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'participant_job_profiles_current_fk',
-      columns: [t.organisationId, t.currentProfileId],
-      foreignColumns: [jobProfiles.organisationId, jobProfiles.id],
-    }),
-    foreignKey({
-      name: 'participant_job_profiles_target_fk',
-      columns: [t.organisationId, t.targetProfileId],
-      foreignColumns: [jobProfiles.organisationId, jobProfiles.id],
-    }),
+    tenantFk('participant_job_profiles_participant_fk', t, t.participantId, participants).onDelete('cascade'),
+    tenantFk('participant_job_profiles_current_fk', t, t.currentProfileId, jobProfiles),
+    tenantFk('participant_job_profiles_target_fk', t, t.targetProfileId, jobProfiles),
     index('participant_job_profiles_org_idx').on(t.organisationId),
     tenantPolicy(),
   ],

@@ -3,7 +3,6 @@ import {
   boolean,
   check,
   date,
-  foreignKey,
   index,
   pgTable,
   primaryKey,
@@ -17,7 +16,7 @@ import {
 import { user } from './auth';
 import { createdAt, organisations } from './organisations';
 import { participants } from './participants';
-import { organisationId, tenantPolicy } from './tenancy';
+import { organisationId, tenantFk, tenantPolicy } from './tenancy';
 import { teams } from './workplace';
 
 /**
@@ -45,11 +44,7 @@ export const skills = pgTable(
   (t) => [
     unique('skills_org_id_unique').on(t.organisationId, t.id),
     uniqueIndex('skills_team_name_unique').on(t.teamId, sql`lower(${t.name})`).where(sql`${t.archivedAt} is null`),
-    foreignKey({
-      name: 'skills_team_fk',
-      columns: [t.organisationId, t.teamId],
-      foreignColumns: [teams.organisationId, teams.id],
-    }).onDelete('cascade'),
+    tenantFk('skills_team_fk', t, t.teamId, teams).onDelete('cascade'),
     index('skills_org_team_idx').on(t.organisationId, t.teamId),
     tenantPolicy(),
   ],
@@ -72,21 +67,9 @@ export const skillLevels = pgTable(
   },
   (t) => [
     unique('skill_levels_org_id_unique').on(t.organisationId, t.id),
-    foreignKey({
-      name: 'skill_levels_skill_fk',
-      columns: [t.organisationId, t.skillId],
-      foreignColumns: [skills.organisationId, skills.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'skill_levels_participant_fk',
-      columns: [t.organisationId, t.participantId],
-      foreignColumns: [participants.organisationId, participants.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'skill_levels_user_fk',
-      columns: [t.organisationId, t.userId],
-      foreignColumns: [user.organisationId, user.id],
-    }).onDelete('cascade'),
+    tenantFk('skill_levels_skill_fk', t, t.skillId, skills).onDelete('cascade'),
+    tenantFk('skill_levels_participant_fk', t, t.participantId, participants).onDelete('cascade'),
+    tenantFk('skill_levels_user_fk', t, t.userId, user).onDelete('cascade'),
     check('skill_levels_level_check', sql`${t.level} between 1 and 4`),
     check('skill_levels_subject_check', sql`(${t.participantId} is null) <> (${t.userId} is null)`),
     index('skill_levels_skill_participant_idx').on(t.skillId, t.participantId, t.assessedOn),
@@ -118,11 +101,7 @@ export const skillLevelsCurrent = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.skillId, t.subject] }),
-    foreignKey({
-      name: 'skill_levels_current_level_fk',
-      columns: [t.organisationId, t.skillLevelId],
-      foreignColumns: [skillLevels.organisationId, skillLevels.id],
-    }).onDelete('cascade'),
+    tenantFk('skill_levels_current_level_fk', t, t.skillLevelId, skillLevels).onDelete('cascade'),
     check('skill_levels_current_subject_check', sql`${t.subject} = coalesce(${t.participantId}::text, ${t.userId})`),
     tenantPolicy(),
   ],

@@ -19,7 +19,7 @@ import { user } from './auth';
 import { competencies, competencyFrameworkVersions } from './competencies';
 import { createdAt } from './organisations';
 import { participantFk } from './participants';
-import { inList, organisationId, tenantPolicy } from './tenancy';
+import { inList, organisationId, tenantFk, tenantPolicy } from './tenancy';
 import { teams } from './workplace';
 
 /**
@@ -91,21 +91,9 @@ export const observations = pgTable(
     unique('observations_org_id_version_unique').on(t.organisationId, t.id, t.frameworkVersionId),
     uniqueIndex('observations_client_key_unique').on(t.organisationId, t.clientKey),
     participantFk(t, 'observations_participant_fk'),
-    foreignKey({
-      name: 'observations_version_fk',
-      columns: [t.organisationId, t.frameworkVersionId],
-      foreignColumns: [competencyFrameworkVersions.organisationId, competencyFrameworkVersions.id],
-    }),
-    foreignKey({
-      name: 'observations_rater_fk',
-      columns: [t.organisationId, t.raterUserId],
-      foreignColumns: [user.organisationId, user.id],
-    }),
-    foreignKey({
-      name: 'observations_mentor_invitation_fk',
-      columns: [t.organisationId, t.mentorInvitationId],
-      foreignColumns: [mentorInvitations.organisationId, mentorInvitations.id],
-    }),
+    tenantFk('observations_version_fk', t, t.frameworkVersionId, competencyFrameworkVersions),
+    tenantFk('observations_rater_fk', t, t.raterUserId, user),
+    tenantFk('observations_mentor_invitation_fk', t, t.mentorInvitationId, mentorInvitations),
     check('observations_rater_kind_check', inList(t.raterKind, raterKinds)),
     check('observations_context_check', inList(t.context, observationContexts)),
     check(
@@ -181,11 +169,7 @@ export const latestRatings = pgTable(
     participantFk(t, 'latest_ratings_participant_fk'),
     // Taking back an observation clears its cached rows: without this, a scan of the whole cache.
     index('latest_ratings_observation_idx').on(t.organisationId, t.observationId),
-    foreignKey({
-      name: 'latest_ratings_observation_fk',
-      columns: [t.organisationId, t.observationId],
-      foreignColumns: [observations.organisationId, observations.id],
-    }).onDelete('cascade'),
+    tenantFk('latest_ratings_observation_fk', t, t.observationId, observations).onDelete('cascade'),
     tenantPolicy(),
   ],
 ).enableRLS();
@@ -239,11 +223,7 @@ export const feedbackRules = pgTable(
       sql`coalesce(${t.teamId}::text, '')`,
       sql`coalesce(${t.programmeType}, '')`,
     ),
-    foreignKey({
-      name: 'feedback_rules_team_fk',
-      columns: [t.organisationId, t.teamId],
-      foreignColumns: [teams.organisationId, teams.id],
-    }).onDelete('cascade'),
+    tenantFk('feedback_rules_team_fk', t, t.teamId, teams).onDelete('cascade'),
     check('feedback_rules_interval_check', sql`${t.intervalDays} between 1 and 365`),
     tenantPolicy(),
   ],

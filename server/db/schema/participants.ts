@@ -4,7 +4,6 @@ import {
   boolean,
   check,
   date,
-  foreignKey,
   index,
   type PgColumn,
   pgTable,
@@ -19,7 +18,7 @@ import { careerEventKinds, participantStatuses, supportLevels } from '#shared/pa
 import { referrerKinds } from '#shared/referrers';
 import { user } from './auth';
 import { createdAt, organisations } from './organisations';
-import { inList, organisationId, tenantPolicy } from './tenancy';
+import { inList, organisationId, tenantFk, tenantPolicy } from './tenancy';
 import { sites, teams } from './workplace';
 
 /**
@@ -84,26 +83,10 @@ export const participants = pgTable(
   },
   (t) => [
     unique('participants_org_id_unique').on(t.organisationId, t.id),
-    foreignKey({
-      name: 'participants_site_fk',
-      columns: [t.organisationId, t.siteId],
-      foreignColumns: [sites.organisationId, sites.id],
-    }),
-    foreignKey({
-      name: 'participants_team_fk',
-      columns: [t.organisationId, t.teamId],
-      foreignColumns: [teams.organisationId, teams.id],
-    }),
-    foreignKey({
-      name: 'participants_referrer_fk',
-      columns: [t.organisationId, t.referrerId],
-      foreignColumns: [referrers.organisationId, referrers.id],
-    }),
-    foreignKey({
-      name: 'participants_user_fk',
-      columns: [t.organisationId, t.userId],
-      foreignColumns: [user.organisationId, user.id],
-    }),
+    tenantFk('participants_site_fk', t, t.siteId, sites),
+    tenantFk('participants_team_fk', t, t.teamId, teams),
+    tenantFk('participants_referrer_fk', t, t.referrerId, referrers),
+    tenantFk('participants_user_fk', t, t.userId, user),
     uniqueIndex('participants_user_unique').on(t.userId),
     check('participants_status_check', inList(t.status, participantStatuses)),
     // The caseload list: sorted by name (case-insensitive), filtered by status, team, site; start date sort.
@@ -120,11 +103,7 @@ export const participants = pgTable(
 
 /** A composite foreign key to the participant of the same organisation; the row goes with the dossier. */
 export const participantFk = (t: { organisationId: PgColumn; participantId: PgColumn }, name: string) =>
-  foreignKey({
-    name,
-    columns: [t.organisationId, t.participantId],
-    foreignColumns: [participants.organisationId, participants.id],
-  }).onDelete('cascade');
+  tenantFk(name, t, t.participantId, participants).onDelete('cascade');
 
 /** The caseload relation: a participant can have several coaches. */
 export const participantCoaches = pgTable(
@@ -138,11 +117,7 @@ export const participantCoaches = pgTable(
   (t) => [
     primaryKey({ columns: [t.participantId, t.userId] }),
     participantFk(t, 'participant_coaches_participant_fk'),
-    foreignKey({
-      name: 'participant_coaches_user_fk',
-      columns: [t.organisationId, t.userId],
-      foreignColumns: [user.organisationId, user.id],
-    }).onDelete('cascade'),
+    tenantFk('participant_coaches_user_fk', t, t.userId, user).onDelete('cascade'),
     // "My caseload": from the coach to their participants.
     index('participant_coaches_user_idx').on(t.userId, t.participantId),
     tenantPolicy(),
@@ -207,11 +182,7 @@ export const consents = pgTable(
   },
   (t) => [
     participantFk(t, 'consents_participant_fk'),
-    foreignKey({
-      name: 'consents_recorded_by_fk',
-      columns: [t.organisationId, t.recordedBy],
-      foreignColumns: [user.organisationId, user.id],
-    }),
+    tenantFk('consents_recorded_by_fk', t, t.recordedBy, user),
     index('consents_participant_idx').on(t.participantId, t.recordedOn),
     tenantPolicy(),
   ],
@@ -240,16 +211,8 @@ export const careerEvents = pgTable(
   },
   (t) => [
     participantFk(t, 'career_events_participant_fk'),
-    foreignKey({
-      name: 'career_events_team_fk',
-      columns: [t.organisationId, t.teamId],
-      foreignColumns: [teams.organisationId, teams.id],
-    }),
-    foreignKey({
-      name: 'career_events_recorded_by_fk',
-      columns: [t.organisationId, t.recordedBy],
-      foreignColumns: [user.organisationId, user.id],
-    }),
+    tenantFk('career_events_team_fk', t, t.teamId, teams),
+    tenantFk('career_events_recorded_by_fk', t, t.recordedBy, user),
     index('career_events_participant_idx').on(t.participantId, t.date, t.seq),
     check('career_events_kind_check', inList(t.kind, careerEventKinds)),
     tenantPolicy(),

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   date,
-  foreignKey,
   index,
   type PgColumn,
   pgTable,
@@ -21,7 +20,7 @@ import { jobProfiles } from './competencies';
 import { skills } from './iluo';
 import { createdAt } from './organisations';
 import { participants } from './participants';
-import { inList, organisationId, tenantPolicy } from './tenancy';
+import { inList, organisationId, tenantFk, tenantPolicy } from './tenancy';
 import { teams } from './workplace';
 
 /**
@@ -49,11 +48,7 @@ export const workPackages = pgTable(
     uniqueIndex('work_packages_team_name_unique')
       .on(t.teamId, sql`lower(${t.name})`)
       .where(sql`${t.archivedAt} is null`),
-    foreignKey({
-      name: 'work_packages_team_fk',
-      columns: [t.organisationId, t.teamId],
-      foreignColumns: [teams.organisationId, teams.id],
-    }),
+    tenantFk('work_packages_team_fk', t, t.teamId, teams),
     index('work_packages_org_team_idx').on(t.organisationId, t.teamId),
     check('work_packages_step_check', sql`${t.step} between 1 and 20`),
     check('work_packages_work_mode_check', inList(t.workMode, workModes)),
@@ -62,11 +57,7 @@ export const workPackages = pgTable(
 ).enableRLS();
 
 const packageFk = (t: { organisationId: PgColumn; packageId: PgColumn }, name: string) =>
-  foreignKey({
-    name,
-    columns: [t.organisationId, t.packageId],
-    foreignColumns: [workPackages.organisationId, workPackages.id],
-  }).onDelete('cascade');
+  tenantFk(name, t, t.packageId, workPackages).onDelete('cascade');
 
 /** Required competency levels, by key of the default framework (stable across its versions). */
 export const workPackageCompetencies = pgTable(
@@ -97,11 +88,7 @@ export const workPackageSkills = pgTable(
   (t) => [
     primaryKey({ columns: [t.packageId, t.skillId] }),
     packageFk(t, 'work_package_skills_package_fk'),
-    foreignKey({
-      name: 'work_package_skills_skill_fk',
-      columns: [t.organisationId, t.skillId],
-      foreignColumns: [skills.organisationId, skills.id],
-    }),
+    tenantFk('work_package_skills_skill_fk', t, t.skillId, skills),
     check('work_package_skills_level_check', sql`${t.level} between 1 and 4`),
     tenantPolicy(),
   ],
@@ -125,16 +112,8 @@ export const workPackageNextSteps = pgTable(
   },
   (t) => [
     packageFk(t, 'work_package_next_steps_package_fk'),
-    foreignKey({
-      name: 'work_package_next_steps_to_package_fk',
-      columns: [t.organisationId, t.toPackageId],
-      foreignColumns: [workPackages.organisationId, workPackages.id],
-    }),
-    foreignKey({
-      name: 'work_package_next_steps_job_profile_fk',
-      columns: [t.organisationId, t.toJobProfileId],
-      foreignColumns: [jobProfiles.organisationId, jobProfiles.id],
-    }),
+    tenantFk('work_package_next_steps_to_package_fk', t, t.toPackageId, workPackages),
+    tenantFk('work_package_next_steps_job_profile_fk', t, t.toJobProfileId, jobProfiles),
     check('work_package_next_steps_kind_check', inList(t.kind, nextStepKinds)),
     check(
       'work_package_next_steps_target_check',
@@ -168,21 +147,9 @@ export const workPackagePlacements = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({
-      name: 'work_package_placements_participant_fk',
-      columns: [t.organisationId, t.participantId],
-      foreignColumns: [participants.organisationId, participants.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'work_package_placements_package_fk',
-      columns: [t.organisationId, t.packageId],
-      foreignColumns: [workPackages.organisationId, workPackages.id],
-    }),
-    foreignKey({
-      name: 'work_package_placements_placed_by_fk',
-      columns: [t.organisationId, t.placedBy],
-      foreignColumns: [user.organisationId, user.id],
-    }),
+    tenantFk('work_package_placements_participant_fk', t, t.participantId, participants).onDelete('cascade'),
+    tenantFk('work_package_placements_package_fk', t, t.packageId, workPackages),
+    tenantFk('work_package_placements_placed_by_fk', t, t.placedBy, user),
     uniqueIndex('work_package_placements_one_current').on(t.participantId).where(sql`${t.toDate} is null`),
     index('work_package_placements_participant_idx').on(t.participantId, t.fromDate),
     check('work_package_placements_range_check', sql`${t.toDate} is null or ${t.toDate} >= ${t.fromDate}`),

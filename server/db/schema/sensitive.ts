@@ -4,7 +4,6 @@ import {
   check,
   customType,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -22,7 +21,7 @@ import { grantKinds } from '#shared/sensitive';
 import { userFk } from './auth';
 import { createdAt } from './organisations';
 import { participantFk } from './participants';
-import { inList, organisationId, tenantPolicy } from './tenancy';
+import { inList, organisationId, tenantFk, tenantPolicy } from './tenancy';
 
 /**
  * The sensitive compartment (shared/sensitive.ts): the PAP per life domain, instrument results with attachments,
@@ -142,11 +141,7 @@ export const instrumentResults = pgTable(
   (t) => [
     unique('instrument_results_org_id_unique').on(t.organisationId, t.id),
     participantFk(t, 'instrument_results_participant_fk'),
-    foreignKey({
-      name: 'instrument_results_definition_fk',
-      columns: [t.organisationId, t.definitionId],
-      foreignColumns: [instrumentDefinitions.organisationId, instrumentDefinitions.id],
-    }),
+    tenantFk('instrument_results_definition_fk', t, t.definitionId, instrumentDefinitions),
     userFk(t, t.assessorId, 'instrument_results_assessor_fk').onDelete('set null'),
     index('instrument_results_participant_idx').on(t.organisationId, t.participantId, t.takenOn),
     index('instrument_results_definition_idx').on(t.organisationId, t.definitionId, t.takenOn),
@@ -170,11 +165,7 @@ export const instrumentAttachments = pgTable(
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({
-      name: 'instrument_attachments_result_fk',
-      columns: [t.organisationId, t.resultId],
-      foreignColumns: [instrumentResults.organisationId, instrumentResults.id],
-    }).onDelete('cascade'),
+    tenantFk('instrument_attachments_result_fk', t, t.resultId, instrumentResults).onDelete('cascade'),
     userFk(t, t.uploadedBy, 'instrument_attachments_uploaded_by_fk').onDelete('set null'),
     check('instrument_attachments_size_check', sql`${t.size} > 0 and ${t.size} <= 10485760`),
     index('instrument_attachments_result_idx').on(t.organisationId, t.resultId),

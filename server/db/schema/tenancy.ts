@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgPolicy, pgRole, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, type PgColumn, pgPolicy, pgRole, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The role every tenant query runs as. It cannot bypass row-level security;
@@ -20,6 +20,17 @@ export const tenantPolicy = (column = sql`organisation_id`) =>
     using: sql`${column} = ${currentOrganisation}`,
     withCheck: sql`${column} = ${currentOrganisation}`,
   });
+
+/**
+ * A composite foreign key to a row of the same organisation: (organisation_id, column) → the target's
+ * (organisation_id, id), so a row can never point across tenants.
+ */
+export const tenantFk = (
+  name: string,
+  t: { organisationId: PgColumn },
+  column: PgColumn,
+  target: { organisationId: PgColumn; id: PgColumn },
+) => foreignKey({ name, columns: [t.organisationId, column], foreignColumns: [target.organisationId, target.id] });
 
 /** A CHECK that a text column holds one of the values of a TypeScript union (the shared contract's list). */
 export const inList = (column: unknown, values: readonly string[]) =>

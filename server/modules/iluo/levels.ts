@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { IluoPerson, MatrixCell, SkillLevelCreateBody, SkillLevelEntry, skillHistoryQuery } from '#shared/iluo';
-import type { Db, Tx } from '../../db/client';
+import type { Db, Queryable, Tx } from '../../db/client';
 import { careerEvents, participants, skillLevels, skillLevelsCurrent, teamSupervisors, user } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import { fieldError, forbidden, notFound } from '../../lib/errors';
@@ -71,25 +71,29 @@ async function resolvePerson(
 const subjectOf = (body: { participantId?: string; userId?: string }): Subject =>
   body.participantId !== undefined ? { participantId: body.participantId } : { userId: body.userId as string };
 
+/** The skill_levels_current row that caches a level of the history. */
+const currentRow = (row: typeof skillLevels.$inferSelect, subject: string) => ({
+  organisationId: row.organisationId,
+  skillId: row.skillId,
+  subject,
+  participantId: row.participantId,
+  userId: row.userId,
+  level: row.level,
+  assessedOn: row.assessedOn,
+  skillLevelId: row.id,
+  levelCreatedAt: row.createdAt,
+  assessorId: row.assessorId,
+});
+
 /**
  * Keeps skill_levels_current in step with the history: the latest level by assessed_on, then created_at.
  * A newer row replaces the cached one; an older one (a level entered afterwards for an earlier date) leaves it.
+ * Exported for the test factories (test/support/factories-iluo.ts), so they keep the cache as the service does.
  */
-async function upsertCurrent(tx: Tx, row: typeof skillLevels.$inferSelect, subject: string) {
+export async function upsertCurrent(tx: Queryable, row: typeof skillLevels.$inferSelect, subject: string) {
   await tx
     .insert(skillLevelsCurrent)
-    .values({
-      organisationId: row.organisationId,
-      skillId: row.skillId,
-      subject,
-      participantId: row.participantId,
-      userId: row.userId,
-      level: row.level,
-      assessedOn: row.assessedOn,
-      skillLevelId: row.id,
-      levelCreatedAt: row.createdAt,
-      assessorId: row.assessorId,
-    })
+    .values(currentRow(row, subject))
     .onConflictDoUpdate({
       target: [skillLevelsCurrent.skillId, skillLevelsCurrent.subject],
       set: {
@@ -119,21 +123,9 @@ async function recomputeCurrent(tx: Tx, skillId: string, subject: Subject) {
     .orderBy(desc(skillLevels.assessedOn), desc(skillLevels.createdAt), desc(skillLevels.id))
     .limit(1);
   if (!latest) return;
-  const key = subject.participantId ?? subject.userId;
   await tx
     .insert(skillLevelsCurrent)
-    .values({
-      organisationId: latest.organisationId,
-      skillId,
-      subject: key,
-      participantId: latest.participantId,
-      userId: latest.userId,
-      level: latest.level,
-      assessedOn: latest.assessedOn,
-      skillLevelId: latest.id,
-      levelCreatedAt: latest.createdAt,
-      assessorId: latest.assessorId,
-    })
+    .values(currentRow(latest, subject.participantId ?? subject.userId))
     .onConflictDoUpdate({
       target: [skillLevelsCurrent.skillId, skillLevelsCurrent.subject],
       set: {

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { NativeSelect, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,7 +12,7 @@ import { ApiError, api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { useListChoices } from '../lists/queries';
-import { RowCard } from '../participants/RowCard';
+import { RowList } from '../participants/RowCard';
 import { teamsQuery } from '../teams/queries';
 import { feedbackFieldText, feedbackIssues } from './fieldErrors';
 import { feedbackRulesQuery, refreshFeedback } from './queries';
@@ -105,56 +105,47 @@ function RulesForm({ rules }: { rules: FeedbackRules }) {
     >
       <Stack gap="md">
         <Text>{t('feedback.rules.intro', { count: fallback })}</Text>
-        {rows.length === 0 && <Text c="dimmed">{t('feedback.rules.empty', { count: fallback })}</Text>}
-        {rows.map((row, index) => {
-          const number = index + 1;
-          return (
-            <RowCard
-              key={row.rowKey}
-              label={t('feedback.rules.rowLabel', { number })}
-              removeLabel={t('feedback.rules.removeRow', { number })}
-              onRemove={() => form.removeListItem('items', index)}
-            >
-              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                <NativeSelect
-                  label={t('feedback.rules.team')}
-                  data={teamOptions}
-                  {...form.getInputProps(`items.${index}.teamId`)}
-                />
-                <NativeSelect
-                  label={t('feedback.rules.programmeType')}
-                  data={typeOptions}
-                  {...form.getInputProps(`items.${index}.programmeType`)}
-                />
-                <NumberInput
-                  label={t('feedback.rules.intervalDays')}
-                  description={t('feedback.rules.intervalHint')}
-                  required
-                  min={1}
-                  max={365}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  {...form.getInputProps(`items.${index}.intervalDays`)}
-                />
-              </SimpleGrid>
-            </RowCard>
-          );
-        })}
-        <Group>
-          <Button
-            variant="default"
-            onClick={() =>
-              form.insertListItem('items', {
-                rowKey: crypto.randomUUID(),
-                teamId: '',
-                programmeType: '',
-                intervalDays: fallback,
-              })
-            }
-          >
-            {t('feedback.rules.add')}
-          </Button>
-        </Group>
+        <RowList
+          items={rows}
+          empty={t('feedback.rules.empty', { count: fallback })}
+          rowLabel={(number) => t('feedback.rules.rowLabel', { number })}
+          removeLabel={(number) => t('feedback.rules.removeRow', { number })}
+          onRemove={(index) => form.removeListItem('items', index)}
+          addLabel={t('feedback.rules.add')}
+          onAdd={() =>
+            form.insertListItem('items', {
+              rowKey: crypto.randomUUID(),
+              teamId: '',
+              programmeType: '',
+              intervalDays: fallback,
+            })
+          }
+        >
+          {(_, index) => (
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <NativeSelect
+                label={t('feedback.rules.team')}
+                data={teamOptions}
+                {...form.getInputProps(`items.${index}.teamId`)}
+              />
+              <NativeSelect
+                label={t('feedback.rules.programmeType')}
+                data={typeOptions}
+                {...form.getInputProps(`items.${index}.programmeType`)}
+              />
+              <NumberInput
+                label={t('feedback.rules.intervalDays')}
+                description={t('feedback.rules.intervalHint')}
+                required
+                min={1}
+                max={365}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps(`items.${index}.intervalDays`)}
+              />
+            </SimpleGrid>
+          )}
+        </RowList>
         <FormActions
           error={formError}
           pending={save.isPending}

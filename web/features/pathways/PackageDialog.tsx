@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +14,7 @@ import { teamSkillsQuery } from '../iluo/queries';
 import { useListChoices } from '../lists/queries';
 import { splitError } from './fieldErrors';
 import { refreshPathways, workPackagesQuery } from './queries';
+import { type RequirementRow, RequirementRows } from './RequirementRows';
 
 interface Props {
   teamId: string;
@@ -65,11 +55,11 @@ export function PackageDialog({ teamId, existing, onClose }: Props) {
   const [step, setStep] = useState(String(existing?.step ?? 1));
   const [workMode, setWorkMode] = useState<string>(existing?.workMode ?? 'uitvoerend');
   const [description, setDescription] = useState(existing?.description ?? '');
-  const [competencies, setCompetencies] = useState(
-    existing?.competencies.map((c) => ({ competencyKey: c.competencyKey, level: String(c.level) })) ?? [],
+  const [competencies, setCompetencies] = useState<RequirementRow[]>(
+    existing?.competencies.map((c) => ({ id: c.competencyKey, level: String(c.level) })) ?? [],
   );
-  const [skillRows, setSkillRows] = useState(
-    existing?.skills.map((s) => ({ skillId: s.skillId, level: String(s.level) })) ?? [],
+  const [skillRows, setSkillRows] = useState<RequirementRow[]>(
+    existing?.skills.map((s) => ({ id: s.skillId, level: String(s.level) })) ?? [],
   );
   const [nextSteps, setNextSteps] = useState<string[]>(
     existing?.nextSteps.map((s) =>
@@ -95,8 +85,8 @@ export function PackageDialog({ teamId, existing, onClose }: Props) {
     step: Number(step),
     workMode,
     description,
-    competencies: competencies.map((c) => ({ competencyKey: c.competencyKey, level: Number(c.level) })),
-    skills: skillRows.map((s) => ({ skillId: s.skillId, level: Number(s.level) })),
+    competencies: competencies.map((c) => ({ competencyKey: c.id, level: Number(c.level) })),
+    skills: skillRows.map((s) => ({ skillId: s.id, level: Number(s.level) })),
     nextSteps: nextSteps.map(stepOf),
   });
 
@@ -188,118 +178,36 @@ export function PackageDialog({ teamId, existing, onClose }: Props) {
             error={errors.description}
           />
 
-          <Fieldset legend={t('pathways.admin.competencies')}>
-            <Stack gap="xs">
-              {competencies.map((row, i) => {
-                const label = frameworkCompetencies.find((c) => c.key === row.competencyKey)?.name ?? row.competencyKey;
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own until saved
-                  <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
-                    <NativeSelect
-                      style={{ flex: 1, minWidth: 0 }}
-                      label={t('pathways.admin.competency')}
-                      data={[
-                        { value: '', label: '—' },
-                        ...frameworkCompetencies.map((c) => ({ value: c.key, label: c.name })),
-                      ]}
-                      value={row.competencyKey}
-                      onChange={(e) => {
-                        const value = e.currentTarget.value;
-                        setCompetencies((rows) => rows.map((r, j) => (j === i ? { ...r, competencyKey: value } : r)));
-                      }}
-                      error={errors[`competencies.${i}.competencyKey`]}
-                    />
-                    <NativeSelect
-                      w={90}
-                      label={t('pathways.admin.level')}
-                      data={(scale.length ? scale : [{ value: 1, label: '1' }]).map((l) => ({
-                        value: String(l.value),
-                        label: `${l.value}`,
-                      }))}
-                      value={row.level}
-                      onChange={(e) => {
-                        const value = e.currentTarget.value;
-                        setCompetencies((rows) => rows.map((r, j) => (j === i ? { ...r, level: value } : r)));
-                      }}
-                      error={errors[`competencies.${i}.level`]}
-                    />
-                    <ActionIcon
-                      size={36}
-                      variant="default"
-                      aria-label={t('pathways.admin.remove', { name: label || t('pathways.admin.competency') })}
-                      onClick={() => setCompetencies((rows) => rows.filter((_, j) => j !== i))}
-                    >
-                      ×
-                    </ActionIcon>
-                  </Group>
-                );
-              })}
-              <Group>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => setCompetencies((rows) => [...rows, { competencyKey: '', level: '3' }])}
-                >
-                  {t('pathways.admin.addCompetency')}
-                </Button>
-              </Group>
-            </Stack>
-          </Fieldset>
+          <RequirementRows
+            legend={t('pathways.admin.competencies')}
+            label={t('pathways.admin.competency')}
+            addLabel={t('pathways.admin.addCompetency')}
+            rows={competencies}
+            setRows={setCompetencies}
+            options={frameworkCompetencies.map((c) => ({ value: c.key, label: c.name }))}
+            levels={(scale.length ? scale : [{ value: 1, label: '1' }]).map((l) => ({
+              value: String(l.value),
+              label: `${l.value}`,
+            }))}
+            nameOf={(key) => frameworkCompetencies.find((c) => c.key === key)?.name ?? key}
+            path="competencies"
+            field="competencyKey"
+            errors={errors}
+          />
 
-          <Fieldset legend={t('pathways.admin.skills')}>
-            <Stack gap="xs">
-              {skillRows.map((row, i) => {
-                const label = skills.data?.items.find((s) => s.id === row.skillId)?.name ?? '';
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own until saved
-                  <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
-                    <NativeSelect
-                      style={{ flex: 1, minWidth: 0 }}
-                      label={t('pathways.admin.skill')}
-                      data={[
-                        { value: '', label: '—' },
-                        ...(skills.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
-                      ]}
-                      value={row.skillId}
-                      onChange={(e) => {
-                        const value = e.currentTarget.value;
-                        setSkillRows((rows) => rows.map((r, j) => (j === i ? { ...r, skillId: value } : r)));
-                      }}
-                      error={errors[`skills.${i}.skillId`]}
-                    />
-                    <NativeSelect
-                      w={90}
-                      label={t('pathways.admin.level')}
-                      data={iluoLetters.map((letter, l) => ({ value: String(l + 1), label: letter }))}
-                      value={row.level}
-                      onChange={(e) => {
-                        const value = e.currentTarget.value;
-                        setSkillRows((rows) => rows.map((r, j) => (j === i ? { ...r, level: value } : r)));
-                      }}
-                      error={errors[`skills.${i}.level`]}
-                    />
-                    <ActionIcon
-                      size={36}
-                      variant="default"
-                      aria-label={t('pathways.admin.remove', { name: label || t('pathways.admin.skill') })}
-                      onClick={() => setSkillRows((rows) => rows.filter((_, j) => j !== i))}
-                    >
-                      ×
-                    </ActionIcon>
-                  </Group>
-                );
-              })}
-              <Group>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => setSkillRows((rows) => [...rows, { skillId: '', level: '3' }])}
-                >
-                  {t('pathways.admin.addSkill')}
-                </Button>
-              </Group>
-            </Stack>
-          </Fieldset>
+          <RequirementRows
+            legend={t('pathways.admin.skills')}
+            label={t('pathways.admin.skill')}
+            addLabel={t('pathways.admin.addSkill')}
+            rows={skillRows}
+            setRows={setSkillRows}
+            options={(skills.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            levels={iluoLetters.map((letter, l) => ({ value: String(l + 1), label: letter }))}
+            nameOf={(id) => skills.data?.items.find((s) => s.id === id)?.name ?? ''}
+            path="skills"
+            field="skillId"
+            errors={errors}
+          />
 
           <Checkbox.Group
             label={t('pathways.admin.nextSteps')}
