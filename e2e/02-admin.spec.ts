@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { admin } from './support/accounts';
 import { checkAtPhoneWidth, dismissNotification, logIn, logOut } from './support/app';
-import { expectNoSeriousA11yViolations } from './support/axe';
+import { expectNoA11yViolations } from './support/axe';
 
 /** The admin builds the first structure and a coach account; the coach then sees only their own pages. */
 test.describe.configure({ mode: 'serial' });
@@ -12,7 +12,7 @@ test('the admin creates a site, a team and a coach', async ({ page }) => {
   await logIn(page, admin.email, admin.password, admin.name);
   const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
   await expect(menu.getByRole('link', { name: 'Gebruikers' })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   // A site.
@@ -22,13 +22,13 @@ test('the admin creates a site, a team and a coach', async ({ page }) => {
   const siteDialog = page.getByRole('dialog', { name: 'Nieuwe vestiging' });
   await siteDialog.getByLabel('Naam', { exact: true }).fill('Antwerpen');
   await siteDialog.getByLabel('Adres (niet verplicht)').fill('Noorderlaan 1, 2030 Antwerpen');
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await siteDialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(siteDialog).toHaveCount(0);
   await dismissNotification(page, 'Vestiging Antwerpen is toegevoegd.');
   const sites = page.getByRole('table', { name: 'Vestigingen' });
   await expect(sites.getByRole('cell', { name: 'Antwerpen', exact: true })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   // A team at that site.
@@ -41,7 +41,7 @@ test('the admin creates a site, a team and a coach', async ({ page }) => {
   // The suggestions open in a portal, outside the dialog.
   await page.getByRole('option', { name: 'groen', exact: true }).click();
   await teamDialog.getByLabel('Vestiging').selectOption({ label: 'Antwerpen' });
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await teamDialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(teamDialog).toHaveCount(0);
   await dismissNotification(page, 'Ploeg Groen Antwerpen is toegevoegd.');
@@ -50,7 +50,7 @@ test('the admin creates a site, a team and a coach', async ({ page }) => {
     .filter({ has: page.getByRole('cell', { name: 'Groen Antwerpen', exact: true }) });
   await expect(teamRow.getByRole('cell', { name: 'groen', exact: true })).toBeVisible();
   await expect(teamRow.getByRole('cell', { name: 'Antwerpen', exact: true })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
 
   // A coach with a password, so no invitation mail is needed.
   await menu.getByRole('link', { name: 'Gebruikers' }).click();
@@ -61,14 +61,14 @@ test('the admin creates a site, a team and a coach', async ({ page }) => {
   await userDialog.getByLabel('E-mailadres').fill(coach.email);
   await userDialog.getByLabel('Rol').selectOption({ label: 'Trajectbegeleider' });
   await userDialog.getByLabel('Wachtwoord (niet verplicht)').fill(coach.password);
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await userDialog.getByRole('button', { name: 'Aanmaken' }).click();
   await expect(userDialog).toHaveCount(0);
   await dismissNotification(page, `${coach.name} is aangemaakt.`);
   const users = page.getByRole('table', { name: 'Gebruikers' });
   await expect(users.getByRole('cell', { name: coach.email })).toBeVisible();
   await expect(users.getByRole('button', { name: `Deactiveren: ${coach.name}` })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   // The coach guides the team.
@@ -81,7 +81,7 @@ test('the admin creates a site, a team and a coach', async ({ page }) => {
   await supervisorsDialog.getByRole('searchbox', { name: 'Zoek een begeleider' }).fill('niemand-heet-zo');
   await expect(supervisorsDialog.getByText('Niemand gevonden voor "niemand-heet-zo".')).toBeVisible();
   await expect(supervisorsDialog.getByRole('checkbox', { name: coach.name })).toBeChecked();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await supervisorsDialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(supervisorsDialog).toHaveCount(0);
   await dismissNotification(page, 'De begeleiders van Groen Antwerpen zijn opgeslagen.');
@@ -100,7 +100,7 @@ test('the admin creates a site, a team and a coach', async ({ page }) => {
   await page.getByRole('combobox', { name: 'Wie' }).fill('');
   await page.keyboard.press('Escape');
   await expect(created.first()).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   await logOut(page);
@@ -125,7 +125,7 @@ test('the coach sees their start page without the admin screens, and logging out
   for (const adminScreen of ['Gebruikers', 'Vestigingen', 'Ploegen', 'Auditlog']) {
     await expect(page.getByRole('link', { name: adminScreen })).toHaveCount(0);
   }
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   // An admin screen typed into the address bar sends the coach home, and says why.

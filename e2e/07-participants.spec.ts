@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { admin, firstSiteName } from './support/accounts';
 import { checkAtPhoneWidth, dismissNotification, logIn, logOut } from './support/app';
-import { expectNoSeriousA11yViolations } from './support/axe';
+import { expectNoA11yViolations } from './support/axe';
 import { AdminApi } from './support/staff';
 
 /**
@@ -53,17 +53,17 @@ test('a coach registers a participant, records a start and a team change, and re
   await logIn(page, coach.email, coach.password, coach.name);
   await openCaseload(page, 'Mijn deelnemers');
   await expect(page.getByText('Geen deelnemers gevonden.')).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
 
   await page.getByRole('link', { name: 'Nieuwe deelnemer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe deelnemer' })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
 
   // Saving an empty form names the fields that are missing, on the fields themselves.
   await page.getByRole('button', { name: 'Deelnemer opslaan' }).click();
   await expect(page.getByLabel('Voornaam')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Voornaam')).toBeFocused();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
 
   await page.getByLabel('Voornaam').fill(participant.first);
   await page.getByLabel('Achternaam').fill(participant.last);
@@ -89,7 +89,7 @@ test('a coach registers a participant, records a start and a team change, and re
   await expect(dialog.getByLabel('Welke stap?')).toHaveValue('start');
   await dialog.getByLabel('Datum', { exact: true }).fill('2024-02-05');
   await dialog.getByLabel('Notitie (niet verplicht)').fill('Start in ploeg renovatie na oriëntatie.');
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await dialog.getByRole('button', { name: 'Stap opslaan' }).click();
   await expect(dialog).toHaveCount(0);
   await dismissNotification(page, 'De stap “Start” is opgeslagen.');
@@ -118,7 +118,7 @@ test('a coach registers a participant, records a start and a team change, and re
   const overview = main.getByRole('region', { name: 'Overzicht' });
   await expect(overview.getByText(teams.next, { exact: true })).toBeVisible();
   await expect(overview.getByText(coach.name, { exact: true })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   // The caseload lists the participant with the status in words; a filter lives in the URL.
@@ -133,7 +133,7 @@ test('a coach registers a participant, records a start and a team change, and re
   await page.goBack();
   await expect(page).not.toHaveURL(/status=/);
   await expect(page.getByRole('link', { name: fullName })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   await page.getByRole('link', { name: fullName }).click();
@@ -154,7 +154,7 @@ test('a supervisor of another team finds neither the participant nor the dossier
   await expect(page.getByRole('heading', { level: 1, name: 'Deelnemer niet gevonden' })).toBeVisible();
   await expect(page.getByText('Deze deelnemer bestaat niet, of hoort niet bij jouw deelnemers.')).toBeVisible();
   await expect(page.getByText(participant.last)).toHaveCount(0);
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await logOut(page);
 });
 
@@ -175,7 +175,7 @@ test('the supervisor of the participant’s team reads the summary only', async 
   for (const name of ['Gegevens bewerken', 'Stap toevoegen', 'Archiveren', 'Toestemming noteren']) {
     await expect(main.getByRole('button', { name })).toHaveCount(0);
   }
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
   await logOut(page);
 });
@@ -193,7 +193,7 @@ test('the coach keeps the rest of the dossier, records the exit and archives it;
   await main.getByRole('button', { name: 'Gegevens bewerken' }).click();
   let dialog = page.getByRole('dialog', { name: 'Gegevens bewerken' });
   await dialog.getByLabel('Telefoon (niet verplicht)').fill('0499 00 11 22');
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog).toHaveCount(0);
   await dismissNotification(page, 'De wijziging is opgeslagen.');
@@ -208,7 +208,7 @@ test('the coach keeps the rest of the dossier, records the exit and archives it;
   await dialog.getByLabel('Geldig tot en met (niet verplicht)').fill('2023-12-31');
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog.getByLabel('Geldig tot en met (niet verplicht)')).toHaveAttribute('aria-invalid', 'true');
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await dialog.getByLabel('Geldig tot en met (niet verplicht)').fill('2026-12-31');
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog).toHaveCount(0);
@@ -231,7 +231,7 @@ test('the coach keeps the rest of the dossier, records the exit and archives it;
   await main.getByRole('button', { name: 'Toestemming noteren' }).click();
   dialog = page.getByRole('dialog', { name: 'Toestemming noteren' });
   await dialog.getByLabel('Datum').fill('2024-01-08');
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog).toHaveCount(0);
   await dismissNotification(page, 'De toestemming is genoteerd.');
@@ -252,7 +252,7 @@ test('the coach keeps the rest of the dossier, records the exit and archives it;
 
   await main.getByRole('button', { name: 'Archiveren' }).click();
   dialog = page.getByRole('dialog', { name: `Dossier van ${fullName} archiveren?` });
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await dialog.getByRole('button', { name: 'Archiveren' }).click();
   await expect(dialog).toHaveCount(0);
   await dismissNotification(page, `Het dossier van ${fullName} is gearchiveerd.`);
@@ -262,7 +262,7 @@ test('the coach keeps the rest of the dossier, records the exit and archives it;
   for (const name of ['Gegevens bewerken', 'Stap toevoegen', 'Archiveren', 'Toestemming noteren']) {
     await expect(main.getByRole('button', { name })).toHaveCount(0);
   }
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
 
   // Hidden from the caseload by default, shown with the archive filter.
   await openCaseload(page, 'Mijn deelnemers');

@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test';
 import { admin, firstSiteName } from './support/accounts';
 import { checkAtPhoneWidth, dismissNotification, logIn, logOut, PHONE } from './support/app';
-import { expectNoSeriousA11yViolations } from './support/axe';
+import { expectNoA11yViolations } from './support/axe';
 import { AdminApi } from './support/staff';
 
 /**
@@ -72,7 +72,7 @@ test('a supervisor records an observation on a phone and finds it in the dossier
   await page.setViewportSize(PHONE);
   await logIn(page, supervisor.email, supervisor.password, supervisor.name);
   await openForm(page);
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   // Sending nothing says what is missing, and puts the focus on the first tile.
@@ -104,12 +104,12 @@ test('a supervisor records an observation on a phone and finds it in the dossier
   await expect(page.getByLabel('Notitie bij Veilig werken (niet verplicht)')).toHaveValue(
     'Draagt altijd de veiligheidsbril.',
   );
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   await page.getByRole('button', { name: 'Observatie opslaan' }).click();
   await expect(page.getByText(`De observatie van ${fullName} is opgeslagen.`)).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await page.getByRole('link', { name: `Naar het dossier van ${fullName}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: fullName })).toBeVisible();
 
@@ -121,7 +121,7 @@ test('a supervisor records an observation on a phone and finds it in the dossier
   await expect(cards.first()).toContainText('Veilig werkenVoorbeeld');
   await expect(cards.first()).toContainText('Draagt altijd de veiligheidsbril.');
   await expect(section.getByRole('link', { name: 'Observatie toevoegen' })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
   await logOut(page);
 });
@@ -150,7 +150,7 @@ test('without a connection the observation waits in the browser and is sent once
   await expect(waiting.getByRole('listitem')).toHaveCount(1);
   await expect(waiting.getByRole('listitem')).toContainText(fullName);
   await expect(waiting.getByRole('listitem')).toContainText('Wacht op verbinding');
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   await context.setOffline(false);

@@ -1,7 +1,7 @@
 import { type APIRequestContext, type Browser, expect, type Page, request, test } from '@playwright/test';
 import { admin, firstSiteName } from './support/accounts';
 import { checkAtPhoneWidth, dismissNotification, logIn, logOut, PHONE } from './support/app';
-import { expectNoSeriousA11yViolations } from './support/axe';
+import { expectNoA11yViolations } from './support/axe';
 import { AdminApi } from './support/staff';
 
 /**
@@ -87,7 +87,7 @@ test('the participant fills in a self-assessment on a phone, with pictures and r
   await expect(onTime.getByRole('button', { name: 'Lees voor: Stiptheid en aanwezigheid' })).toBeVisible();
   await expect(onTime.getByText('Ik ben op tijd op het werk.', { exact: false })).toBeVisible();
   await expect(onTime.getByText('Hoe goed lukt dit jou?')).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   await level(page, 'Afspraken nakomen', 'Zelfstandig').click();
@@ -98,7 +98,7 @@ test('the participant fills in a self-assessment on a phone, with pictures and r
 
   await expect(page.getByRole('heading', { level: 2, name: 'Dank je wel!' })).toBeVisible();
   await expect(page.getByText('Je antwoorden zijn bewaard.', { exact: false })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   // Filled in since the last conversation (there was none yet): the portal thanks instead of asking again.
@@ -129,7 +129,7 @@ test('the coach sees the self-assessment and invites a mentor by e-mail', async 
   await dialog.getByLabel('Naam van de mentor').fill(mentor.name);
   await dialog.getByLabel('E-mailadres van de mentor').fill(mentor.email);
   await dialog.getByLabel('Stageplaats (niet verplicht)').fill(mentor.host);
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await dialog.getByRole('button', { name: 'Uitnodiging versturen' }).click();
   await expect(dialog).toHaveCount(0);
   // The journeys run without SMTP: the mail stays in the outbox, so the coach is told and gets the link to pass on.
@@ -143,7 +143,7 @@ test('the coach sees the self-assessment and invites a mentor by e-mail', async 
   await page.keyboard.press('Enter');
   await expect(shown.getByText('De link is gekopieerd.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shownLink);
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await shown.getByRole('button', { name: 'Klaar' }).click();
   await expect(shown).toHaveCount(0);
   const invitation = mentors.getByRole('listitem').filter({ hasText: mentor.name });
@@ -152,7 +152,7 @@ test('the coach sees the self-assessment and invites a mentor by e-mail', async 
   await expect(invitation).toContainText('Nog niet gebruikt');
   await expect(invitation).toContainText('E-mail niet verstuurd');
   await expect(invitation.getByRole('button', { name: `Link opnieuw versturen naar ${mentor.name}` })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
   await logOut(page);
 });
@@ -196,7 +196,7 @@ test('the mentor opens the link without logging in and gives scores', async ({ b
   ).toBeVisible();
   // No context choice for a mentor: it is always the internship.
   await expect(page.getByLabel('Waar was dit?')).toHaveCount(0);
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   await level(page, 'Stiptheid en aanwezigheid', 'Voorbeeld').click();
@@ -206,7 +206,7 @@ test('the mentor opens the link without logging in and gives scores', async ({ b
   await expect(page.getByText(`Je evaluatie is bewaard. De begeleider van ${fullName} kan ze nu lezen.`)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Je eerdere evaluaties' }).getByRole('listitem')).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Je eerdere evaluaties' })).toContainText('2 scores');
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
   await context.close();
 });
@@ -233,7 +233,7 @@ test('the coach sees the mentor’s scores and revokes the link; the link then s
   await expect(invitation).toContainText('1 evaluatie');
   await invitation.getByRole('button', { name: `Link intrekken van ${mentor.name}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Link intrekken?' });
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await dialog.getByRole('button', { name: 'Intrekken' }).click();
   await expect(dialog).toHaveCount(0);
   await dismissNotification(page, `De link van ${mentor.name} is ingetrokken.`);
@@ -245,7 +245,7 @@ test('the coach sees the mentor’s scores and revokes the link; the link then s
   await mentorTab.goto(mentorPath);
   await expect(mentorTab.getByRole('heading', { level: 1, name: 'Deze link is ingetrokken' })).toBeVisible();
   await expect(mentorTab.getByRole('button', { name: 'Evaluatie versturen' })).toHaveCount(0);
-  await expectNoSeriousA11yViolations(mentorTab);
+  await expectNoA11yViolations(mentorTab);
   await checkAtPhoneWidth(mentorTab);
   await context.close();
 });

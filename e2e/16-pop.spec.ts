@@ -1,7 +1,7 @@
 import { type APIRequestContext, type APIResponse, expect, type Page, request, test } from '@playwright/test';
 import { firstSiteName } from './support/accounts';
 import { checkAtPhoneWidth, logIn, logOut, PHONE } from './support/app';
-import { expectNoSeriousA11yViolations } from './support/axe';
+import { expectNoA11yViolations } from './support/axe';
 import { AdminApi } from './support/staff';
 
 /**
@@ -163,7 +163,7 @@ test('the coach drafts the POP on a phone and agrees to it', async ({ page }) =>
   await form.getByLabel('Hulp die ik nodig heb').fill('Iemand die het eerst voordoet.');
   await form.getByLabel('Datum van de volgende evaluatie').fill(addDays(todayIso(), 180));
   await expect(form.getByText('Je hebt wijzigingen die nog niet bewaard zijn.')).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   await form.getByRole('button', { name: 'Ontwerp bewaren' }).click();
@@ -175,7 +175,7 @@ test('the coach drafts the POP on a phone and agrees to it', async ({ page }) =>
   await dismissNotification(page, 'Je bent akkoord. Nu moet de deelnemer nog akkoord gaan.');
   await expect(agreement).toContainText(`${coach.name}, akkoord op`);
   await expect(agreement).toContainText('Deelnemer: nog niet akkoord');
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await logOut(page);
 });
 
@@ -206,7 +206,7 @@ test('the participant agrees with their own session, and version 1 is the agreed
   await expect(page.getByRole('heading', { level: 2, name: /Versie 1, afgesproken op/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Mijn acties' })).toContainText('Een cursus veilig werken volgen.');
   await expect(page.getByRole('region', { name: 'Wie ben ik' })).toContainText('Ik ben Nora.');
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
 
   const pdf = page.getByRole('link', { name: 'PDF van versie 1 downloaden' });
@@ -263,7 +263,7 @@ test('a second draft: a save in between is shown, not overwritten, and the draft
   await expect(conflict).toBeVisible();
   await expect(conflict.getByRole('region', { name: 'Mijn dromen' })).toContainText('Een eigen moestuin met kippen.');
   await expect(conflict.getByRole('button', { name: 'Tekst van Mijn dromen kopiëren' })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
   // My words are still in the form; I take their version and type mine again.
   await expect(form.getByLabel('Wie ben ik')).toHaveValue('Ik ben Nora. Ik snoei nu alleen.');
@@ -287,7 +287,7 @@ test('a second draft: a save in between is shown, not overwritten, and the draft
   await expect(compare.getByRole('region', { name: 'Mijn acties' })).toContainText(
     'NieuwLeren werken met de bladblazer.',
   );
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
   await compare.getByRole('button', { name: 'Sluiten' }).first().click();
   await expect(compare).toHaveCount(0);
@@ -298,7 +298,7 @@ test('a second draft: a save in between is shown, not overwritten, and the draft
   await expect(versions.getByRole('listitem').first()).toContainText('Versie 2');
   await expect(versions.getByRole('listitem').first()).toContainText('Ontwerp');
   await expect(versions.getByRole('listitem').last()).toContainText('Afgesproken');
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await logOut(page);
 });
 
@@ -310,7 +310,7 @@ test('the coach finds the participant on the POP follow-up list', async ({ page 
   await expect(page.getByRole('heading', { level: 1, name: 'POP-opvolging' })).toBeVisible();
   const list = page.getByRole('list', { name: 'Deelnemers en hun POP' });
   await expect(list.getByRole('link', { name: fullName })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await checkAtPhoneWidth(page);
   await list.getByRole('link', { name: fullName }).click();
   await expect(page.getByRole('heading', { level: 1, name: `POP van ${fullName}` })).toBeVisible();

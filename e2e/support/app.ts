@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './axe';
+import { expectNoA11yViolations } from './axe';
 
 export const PHONE = { width: 375, height: 800 } as const;
 
@@ -42,13 +42,13 @@ export async function expectNoHorizontalScroll(page: Page, width: number = PHONE
 }
 
 /**
- * Checks the page as it is now at phone width (375×800): no sideways scroll and no serious axe
+ * Checks the page as it is now at phone width (375×800): no sideways scroll and no axe
  * violations. Restores the previous viewport afterwards.
  */
 export async function checkAtPhoneWidth(page: Page): Promise<void> {
   const before = page.viewportSize();
   await page.setViewportSize(PHONE);
   await expectNoHorizontalScroll(page);
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   if (before) await page.setViewportSize(before);
 }

@@ -10,14 +10,12 @@ export interface A11yOptions {
   disableRules?: string[];
 }
 
-const BLOCKING = new Set(['serious', 'critical']);
-
 /**
- * Runs axe on the page as it is now and fails on violations of impact serious or critical,
- * listing each with its rule, the elements and how to fix them. Minor and moderate ones are
- * printed as a warning but do not fail. The full axe result is attached to the test report.
+ * Runs axe on the page as it is now and fails on any violation, whatever its impact (minor, moderate, serious or
+ * critical), listing each with its rule, the elements and how to fix them. The full axe result is attached to the
+ * test report.
  */
-export async function expectNoSeriousA11yViolations(page: Page, options: A11yOptions = {}): Promise<void> {
+export async function expectNoA11yViolations(page: Page, options: A11yOptions = {}): Promise<void> {
   let builder = new AxeBuilder({ page });
   if (options.include) builder = builder.include(options.include);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
@@ -39,11 +37,7 @@ export async function expectNoSeriousA11yViolations(page: Page, options: A11yOpt
       }),
     ].join('\n');
 
-  const minor = results.violations.filter((v) => !BLOCKING.has(v.impact ?? ''));
-  if (minor.length) {
-    console.warn(`axe: ${minor.length} minor/moderate issue(s) on ${page.url()}:\n${minor.map(describe).join('\n')}`);
-  }
-  const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
-  const report = `axe found ${blocking.length} serious or critical accessibility violation(s) on ${page.url()}:\n\n${blocking.map(describe).join('\n\n')}\n`;
-  expect(blocking.length, report).toBe(0);
+  const violations = results.violations;
+  const report = `axe found ${violations.length} accessibility violation(s) on ${page.url()}:\n\n${violations.map(describe).join('\n\n')}\n`;
+  expect(violations.length, report).toBe(0);
 }

@@ -12,6 +12,7 @@ import {
   Text,
   Textarea,
   TextInput,
+  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -210,7 +211,13 @@ export function DraftEditor({ participantId, overview, draft, onAgreed }: Props)
           color="orange"
           variant="light"
           role="alert"
-          title={t('developmentPlans.conflict.title')}
+          // A real h3 (Mantine's Alert title is a plain div): the changed sections below are its h4s, under the
+          // draft's h2 (axe: heading-order). It keeps the look of an Alert title.
+          title={
+            <Title order={3} size="sm" lh="inherit">
+              {t('developmentPlans.conflict.title')}
+            </Title>
+          }
           // The orange of the title alone is too pale on its background (axe: colour contrast).
           styles={{ title: { color: 'var(--mantine-color-text)' } }}
         >
