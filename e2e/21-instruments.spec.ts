@@ -1,6 +1,7 @@
 import { type APIRequestContext, type APIResponse, expect, type Page, request, test } from '@playwright/test';
 import { admin, firstSiteName } from './support/accounts';
 import { checkAtPhoneWidth, dismissNotification, logIn, logOut, PHONE } from './support/app';
+import { expectNoA11yViolations } from './support/axe';
 import { AdminApi } from './support/staff';
 
 /**
@@ -20,6 +21,8 @@ const manager = { name: 'Marc Manager', email: 'marc.cijfers@example.org', passw
 const participant = { first: 'Yara', last: 'Vermeulen' };
 const fullName = `${participant.first} ${participant.last}`;
 const asiName = 'ASI (Addiction Severity Index)';
+/** An instrument with the field types the built-in ones lack (yes/no, date), to see them in the form and read back. */
+const intakeName = 'Intake mobiliteit';
 let dossierId = '';
 let asiBefore = 0;
 
@@ -46,6 +49,13 @@ interface Counts {
 }
 const asiTotal = (counts: Counts) => counts.instruments.find((i) => i.name === asiName)?.total ?? 0;
 
+/** The journey runs at phone width; its screens are checked at a desktop width too, where the layout differs. */
+async function checkAtDesktopWidth(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectNoA11yViolations(page);
+  await page.setViewportSize(PHONE);
+}
+
 test('the admin arranges a coach with a participant and a manager', async ({ baseURL }) => {
   const base = baseURL ?? '';
   const staff = await AdminApi.logIn(base);
@@ -55,6 +65,26 @@ test('the admin arranges a coach with a participant and a manager', async ({ bas
   await staff.dispose();
   const asAdmin = await apiAs(base, admin.email, admin.password);
   await ok(asAdmin.post('/api/v1/users', { data: { ...manager, role: 'manager' } }));
+  await ok(
+    asAdmin.post('/api/v1/instrument-definitions', {
+      data: {
+        name: intakeName,
+        kind: 'custom',
+        fields: [
+          { key: 'talked_on', label: 'Datum van het gesprek', type: 'date', required: true },
+          { key: 'licence', label: 'Heeft een rijbewijs', type: 'boolean', help: 'Rijbewijs B.', group: 'Vervoer' },
+          {
+            key: 'transport',
+            label: 'Hoe komt de deelnemer naar het werk?',
+            type: 'choice',
+            options: ['Te voet', 'Fiets', 'Openbaar vervoer'],
+            group: 'Vervoer',
+          },
+          { key: 'remarks', label: 'Opmerkingen', type: 'text' },
+        ],
+      },
+    }),
+  );
   await asAdmin.dispose();
 
   const asCoach = await apiAs(base, coach.email, coach.password);
@@ -89,9 +119,12 @@ test('the admin adds an instrument with two fields', async ({ page }) => {
   // The built-in instruments are there from the first look.
   await expect(page.getByRole('heading', { level: 2, name: asiName })).toBeVisible();
   await checkAtPhoneWidth(page);
+  await checkAtDesktopWidth(page);
 
   await page.getByRole('button', { name: 'Nieuw instrument' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nieuw instrument' });
+  await expect(dialog.getByLabel('Naam', { exact: true })).toBeFocused();
+  await expectNoA11yViolations(page);
   await dialog.getByLabel('Naam', { exact: true }).fill('Werkpost-check');
   await dialog.getByLabel('Vraag of naam van het veld').fill('Tempo');
   // The key follows the label.
@@ -110,6 +143,7 @@ test('the admin adds an instrument with two fields', async ({ page }) => {
   await expect(dialog.locator('li').first().getByLabel('Sleutel')).toHaveValue('opmerking_van_de_werkleider');
   await expect(dialog.getByRole('button', { name: 'Naar beneden: Opmerking van de werkleider' })).toBeFocused();
   await checkAtPhoneWidth(page);
+  await checkAtDesktopWidth(page);
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await dismissNotification(page, 'Werkpost-check is opgeslagen.');
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Werkpost-check' }) });
@@ -135,6 +169,7 @@ test('a coach records an ASI result and adds a PDF to it', async ({ page }) => {
   await page.getByRole('tab', { name: 'Instrumenten' }).click();
   const panel = page.getByRole('region', { name: 'Instrumenten' });
   await expect(panel.getByText('Er zijn nog geen resultaten.')).toBeVisible();
+  await checkAtPhoneWidth(page);
 
   await panel.getByRole('button', { name: 'Nieuw resultaat' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nieuw resultaat' });
@@ -143,6 +178,9 @@ test('a coach records an ASI result and adds a PDF to it', async ({ page }) => {
   await severity.fill('12');
   await dialog.getByLabel('Alcohol — ernst (interviewer, 0–9)').fill('2');
   await dialog.getByLabel('Alcohol — samengestelde score (0–1)').fill('0,35');
+  // The ASI's form: its fields grouped per area, whole numbers and decimals with their range and help.
+  await expectNoA11yViolations(page);
+  await checkAtDesktopWidth(page);
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog.getByText('Dit getal ligt buiten de grenzen.')).toBeVisible();
   await expect(severity).toHaveAttribute('aria-invalid', 'true');
@@ -158,6 +196,9 @@ test('a coach records an ASI result and adds a PDF to it', async ({ page }) => {
   const table = result.getByRole('table', { name: 'ASI: ernst en samengestelde score per domein' });
   await expect(table.getByRole('row', { name: /Lichamelijke gezondheid 4/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /Alcohol 2 0.35/ })).toBeVisible();
+  // The result as read back: the ASI table, the other answers and the (empty) files.
+  await checkAtPhoneWidth(page);
+  await checkAtDesktopWidth(page);
 
   await chooseFile(
     page,
@@ -168,6 +209,7 @@ test('a coach records an ASI result and adds a PDF to it', async ({ page }) => {
   await dismissNotification(page, 'verslag.pdf is toegevoegd.');
   await expect(result.getByRole('listitem').filter({ hasText: 'verslag.pdf' })).toBeVisible();
   await expect(result.getByRole('button', { name: 'Downloaden: verslag.pdf' })).toBeVisible();
+  await expectNoA11yViolations(page);
 
   // A PNG name with PDF bytes: the browser cannot tell, the server refuses it.
   await chooseFile(
@@ -195,10 +237,28 @@ test('a coach records an ASI result and adds a PDF to it', async ({ page }) => {
   await result.getByRole('button', { name: /^Bewerken: / }).click();
   const edit = page.getByRole('dialog', { name: `Resultaat aanpassen: ${asiName}` });
   await expect(edit.getByLabel('Lichamelijke gezondheid — ernst (interviewer, 0–9)')).toHaveValue('4');
+  await expectNoA11yViolations(page);
   await edit.getByLabel('Alcohol — ernst (interviewer, 0–9)').fill('3');
   await edit.getByRole('button', { name: 'Opslaan' }).click();
   await dismissNotification(page, `Het resultaat van ${asiName} is opgeslagen.`);
   await expect(table.getByRole('row', { name: /Alcohol 3 0.35/ })).toBeVisible();
+  await checkAtDesktopWidth(page);
+
+  // An instrument of the organisation's own: a date, yes/no, a choice and text in the form and read back.
+  await panel.getByRole('button', { name: 'Nieuw resultaat' }).click();
+  const custom = page.getByRole('dialog', { name: 'Nieuw resultaat' });
+  await custom.getByLabel('Instrument').selectOption({ label: intakeName });
+  await custom.getByLabel('Datum van het gesprek').fill(addDays(todayIso(), -2));
+  await custom.getByLabel('Heeft een rijbewijs').check();
+  await custom.getByLabel('Hoe komt de deelnemer naar het werk?').selectOption({ label: 'Fiets' });
+  await checkAtPhoneWidth(page);
+  await custom.getByRole('button', { name: 'Opslaan' }).click();
+  await dismissNotification(page, `Het resultaat van ${intakeName} is opgeslagen.`);
+  const intake = panel.getByRole('listitem').filter({ has: page.getByRole('heading', { name: intakeName }) });
+  await intake.getByRole('button', { name: /^Tonen: / }).click();
+  await expect(intake.getByRole('definition').filter({ hasText: 'Fiets' })).toBeVisible();
+  await expect(intake.getByRole('definition').filter({ hasText: /^Ja$/ })).toBeVisible();
+  await checkAtPhoneWidth(page);
   await logOut(page);
 });
 
@@ -219,6 +279,7 @@ test('a manager sees the number of ASI results go up, and no name', async ({ pag
   await expect(page.getByText(participant.last)).toHaveCount(0);
   await expect(page.getByText(fullName)).toHaveCount(0);
   await checkAtPhoneWidth(page);
+  await checkAtDesktopWidth(page);
   await logOut(page);
 });
 
@@ -245,12 +306,14 @@ test('once an instrument has results, the admin cannot narrow its fields', async
     .filter({ has: page.getByRole('textbox', { name: 'Sleutel' }) })
     .nth(1);
   await expect(tempo.getByLabel('Sleutel')).toHaveAttribute('readonly', '');
+  await expectNoA11yViolations(page);
   await tempo.getByLabel('Maximum').fill('3');
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Deze velden kunnen zo niet veranderen: Tempo.');
   await expect(tempo.getByText('Er zijn al resultaten. De grenzen mogen alleen ruimer worden.')).toBeVisible();
   await expect(tempo.getByLabel('Maximum')).toBeFocused();
   await checkAtPhoneWidth(page);
+  await checkAtDesktopWidth(page);
 
   // Widening is allowed.
   await tempo.getByLabel('Maximum').fill('7');

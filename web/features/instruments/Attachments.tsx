@@ -9,6 +9,7 @@ import { currentLanguage } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { notify } from '../../lib/notify';
+import { formatDate } from '../participants/dates';
 import { downloadFile } from './download';
 import { acceptedExtensions, checkFile, type FileProblem, formatSize, mediaTypeFor } from './files';
 import { refreshInstruments } from './queries';
@@ -39,7 +40,6 @@ export function Attachments({
   const [problem, setProblem] = useState<string | null>(null);
   // Lets the same file be chosen again after a refusal (the input fires no change for an unchanged value).
   const resetRef = useRef<() => void>(null);
-  const headingId = `attachments-${result.id}`;
 
   const upload = useMutation({
     mutationFn: (file: File) => {
@@ -79,8 +79,16 @@ export function Attachments({
   };
 
   return (
-    <Stack gap="xs" component="section" aria-labelledby={headingId}>
-      <Title order={4} size="h6" id={headingId}>
+    // Named after its result: with two results open, two regions called only "Files" could not be told apart.
+    <Stack
+      gap="xs"
+      component="section"
+      aria-label={t('instruments.attachments.titleNamed', {
+        name: result.definitionName,
+        date: formatDate(result.takenOn),
+      })}
+    >
+      <Title order={4} size="h6">
         {t('instruments.attachments.title')}
       </Title>
       {result.attachments.length === 0 ? (

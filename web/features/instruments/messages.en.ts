@@ -75,6 +75,7 @@ export const instrumentsEn: typeof instrumentsNl = {
   },
   attachments: {
     title: 'Files',
+    titleNamed: 'Files for {{name}} of {{date}}',
     none: 'No files yet.',
     upload: 'Add file',
     uploadNamed: 'Add file to {{name}}',

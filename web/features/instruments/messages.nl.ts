@@ -75,6 +75,7 @@ export const instrumentsNl = {
   },
   attachments: {
     title: 'Bestanden',
+    titleNamed: 'Bestanden bij {{name}} van {{date}}',
     none: 'Nog geen bestanden.',
     upload: 'Bestand toevoegen',
     uploadNamed: 'Bestand toevoegen bij {{name}}',

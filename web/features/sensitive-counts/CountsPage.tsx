@@ -42,12 +42,13 @@ export function CountsPage() {
             <Figure label={t('sensitiveCounts.withPap')} value={counts.data.participantsWithPap} />
             <Figure label={t('sensitiveCounts.breakGlass')} value={counts.data.breakGlassLast90Days} />
           </Group>
+          {/* The tables' captions differ from the section titles: on a wide screen a table is a region of its own. */}
           <Stack gap="xs" component="section" aria-labelledby="counts-domains">
             <Title order={2} size="h4" id="counts-domains">
               {t('sensitiveCounts.domains.title')}
             </Title>
             <ResponsiveTable
-              caption={t('sensitiveCounts.domains.title')}
+              caption={t('sensitiveCounts.domains.caption')}
               rows={domainRows(counts.data.domains)}
               rowKey={(row) => row.domainCode}
               columns={[
@@ -65,7 +66,7 @@ export function CountsPage() {
               {t('sensitiveCounts.instruments.title')}
             </Title>
             <ResponsiveTable
-              caption={t('sensitiveCounts.instruments.title')}
+              caption={t('sensitiveCounts.instruments.caption')}
               rows={counts.data.instruments}
               rowKey={(row) => row.definitionId}
               columns={[

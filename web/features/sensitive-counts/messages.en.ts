@@ -9,6 +9,7 @@ export const sensitiveCountsEn: typeof sensitiveCountsNl = {
   breakGlass: 'Times someone opened through the emergency procedure (last 90 days)',
   domains: {
     title: 'Life domains by status',
+    caption: 'Number of life domains by status',
     domain: 'Life domain',
     empty: 'No life domains have been filled in yet.',
   },
@@ -20,6 +21,7 @@ export const sensitiveCountsEn: typeof sensitiveCountsNl = {
   },
   instruments: {
     title: 'Results per instrument',
+    caption: 'Number of results per instrument',
     name: 'Instrument',
     total: 'Total',
     lastYear: 'Last 12 months',

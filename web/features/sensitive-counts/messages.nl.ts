@@ -8,6 +8,7 @@ export const sensitiveCountsNl = {
   breakGlass: 'Keren dat iemand opende via de noodprocedure (laatste 90 dagen)',
   domains: {
     title: 'Levensdomeinen per status',
+    caption: 'Aantal levensdomeinen per status',
     domain: 'Levensdomein',
     empty: 'Er zijn nog geen levensdomeinen ingevuld.',
   },
@@ -19,6 +20,7 @@ export const sensitiveCountsNl = {
   },
   instruments: {
     title: 'Resultaten per instrument',
+    caption: 'Aantal resultaten per instrument',
     name: 'Instrument',
     total: 'Totaal',
     lastYear: 'Laatste 12 maanden',
