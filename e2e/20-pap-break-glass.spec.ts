@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test';
 import { admin, firstSiteName } from './support/accounts';
-import { checkAtPhoneWidth, dismissNotification, logIn, logOut, PHONE } from './support/app';
+import { checkAtDesktopWidth, checkAtPhoneWidth, dismissNotification, logIn, logOut, PHONE } from './support/app';
 import { expectNoA11yViolations } from './support/axe';
 import { AdminApi } from './support/staff';
 
@@ -205,6 +205,8 @@ test('coach A sees under Toegang that coach B broke the glass, and why, and ends
       .first(),
   ).toContainText('Niet nodig');
   await checkAtPhoneWidth(page);
+  // On a wide screen the grants and the log are tables inside their sections.
+  await checkAtDesktopWidth(page);
 
   await grant.getByRole('button', { name: `Toegang intrekken voor ${coachB.name}` }).click();
   await dismissNotification(page, 'De toegang is ingetrokken.');

@@ -1,6 +1,6 @@
 import { type APIRequestContext, type APIResponse, expect, type Page, request, test } from '@playwright/test';
 import { admin, firstSiteName } from './support/accounts';
-import { checkAtPhoneWidth, dismissNotification, logIn, logOut, PHONE } from './support/app';
+import { checkAtDesktopWidth, checkAtPhoneWidth, dismissNotification, logIn, logOut, PHONE } from './support/app';
 import { expectNoA11yViolations } from './support/axe';
 import { AdminApi } from './support/staff';
 
@@ -48,13 +48,6 @@ interface Counts {
   instruments: { name: string; total: number }[];
 }
 const asiTotal = (counts: Counts) => counts.instruments.find((i) => i.name === asiName)?.total ?? 0;
-
-/** The journey runs at phone width; its screens are checked at a desktop width too, where the layout differs. */
-async function checkAtDesktopWidth(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await expectNoA11yViolations(page);
-  await page.setViewportSize(PHONE);
-}
 
 test('the admin arranges a coach with a participant and a manager', async ({ baseURL }) => {
   const base = baseURL ?? '';

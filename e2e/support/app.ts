@@ -42,6 +42,17 @@ export async function expectNoHorizontalScroll(page: Page, width: number = PHONE
 }
 
 /**
+ * Checks the page as it is now at desktop width (1280×800), where tables and side-by-side layouts replace the phone's
+ * cards: no axe violations. Restores the previous viewport afterwards.
+ */
+export async function checkAtDesktopWidth(page: Page): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectNoA11yViolations(page);
+  if (before) await page.setViewportSize(before);
+}
+
+/**
  * Checks the page as it is now at phone width (375×800): no sideways scroll and no axe
  * violations. Restores the previous viewport afterwards.
  */

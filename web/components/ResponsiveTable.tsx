@@ -63,8 +63,9 @@ export function ResponsiveTable<Row>({ caption, rows, rowKey, columns, actions, 
   }
 
   return (
-    // Focusable, so keyboard users can scroll it when the navigation leaves little room.
-    <Box role="region" aria-label={caption} tabIndex={0} style={{ overflowX: 'auto' }}>
+    // Focusable, so keyboard users can scroll it when the navigation leaves little room. Named apart from the table:
+    // a section titled like the caption would otherwise be a second region of the same name (axe: landmark-unique).
+    <Box role="region" aria-label={t('common.tableRegion', { caption })} tabIndex={0} style={{ overflowX: 'auto' }}>
       <Table striped highlightOnHover verticalSpacing="sm" miw={600} aria-label={caption}>
         <Table.Thead>
           <Table.Tr>

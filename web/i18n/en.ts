@@ -27,6 +27,7 @@ export const en: Messages = {
   sensitiveCounts: sensitiveCountsEn,
   common: {
     pageOf: 'Page {{page}} of {{pages}}',
+    tableRegion: 'Table: {{caption}}',
     loading: 'Please wait. Loading the data.',
     loadFailed: 'This did not work',
     retry: 'Try again',

@@ -32,6 +32,7 @@ export const nl = {
   privacy: undefined as unknown as typeof privacyNl,
   common: {
     pageOf: 'Pagina {{page}} van {{pages}}',
+    tableRegion: 'Tabel: {{caption}}',
     loading: 'Even geduld. De gegevens worden geladen.',
     loadFailed: 'Dit lukte niet',
     retry: 'Opnieuw proberen',
