@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, shortText } from './common';
+import { id, isoDate, shortText } from './common';
 import { sensitiveVias } from './sensitive';
 
 /**
@@ -49,7 +49,7 @@ export const papActionCreateBody = z.strictObject({
   owner: z.enum(papActionOwners),
   ownerName: text(120),
   /** An action always has a date. */
-  dueDate: z.iso.date(),
+  dueDate: isoDate,
   ...staffOnlyFields,
 });
 export const papActionUpdateBody = papActionCreateBody.omit({ domainCode: true }).extend({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './common';
 
 export const auditEntry = z.object({
   id: z.string(),
@@ -20,8 +21,8 @@ export const auditQuery = z.strictObject({
   action: z.string().trim().max(80).optional(),
   actorId: z.string().max(64).optional(),
   targetType: z.string().trim().max(40).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

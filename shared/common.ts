@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
 export const id = z.uuid();
+
+/**
+ * A calendar day, YYYY-MM-DD: every date of the contract. zod's ISO date accepts the year 0000, which PostgreSQL's
+ * date cannot hold (there is no year 0): without this it reached the database and came back as an error naming no
+ * field.
+ */
+export const isoDate = z.iso.date().refine((d) => !d.startsWith('0000'), 'Not a possible date');
 export const idParams = z.strictObject({ id });
 
 /** Trimmed, non-empty, bounded text: names people type. */

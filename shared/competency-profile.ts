@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
+import { id, isoDate } from './common';
 import { scaleLevel, workModes } from './competencies';
 import { raterKinds } from './observations';
 import { participantStatuses } from './participants';
@@ -21,7 +21,7 @@ export const currentFramework = z.object({
 export type CurrentFramework = z.infer<typeof currentFramework>;
 
 /** The latest score of one rater kind; versionNumber tells when it was given in an older version of the framework. */
-export const latestScore = z.object({ score: int, observedOn: z.iso.date(), versionNumber: int });
+export const latestScore = z.object({ score: int, observedOn: isoDate, versionNumber: int });
 export type LatestScore = z.infer<typeof latestScore>;
 
 export const latestByRater = z.object({
@@ -88,14 +88,14 @@ export type CompetencyProfile = z.infer<typeof competencyProfile>;
 // ---------- evolution ----------
 
 export const competencyEvolutionQuery = z
-  .strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional() })
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.to < q.from) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must be on or after from' });
     }
   });
 
-export const evolutionPoint = z.object({ observedOn: z.iso.date(), score: int, versionNumber: int });
+export const evolutionPoint = z.object({ observedOn: isoDate, score: int, versionNumber: int });
 export type EvolutionPoint = z.infer<typeof evolutionPoint>;
 
 /** GET /participants/:id/competency-evolution */
@@ -112,7 +112,7 @@ export const competencyEvolution = z.object({
     z.object({ competencyKey: z.string(), raterKind: z.enum(raterKinds), points: z.array(evolutionPoint) }),
   ),
   /** The framework's versions and the day each started (in Belgium): the markers on the time axis. */
-  versions: z.array(z.object({ number: int, startedOn: z.iso.date() })),
+  versions: z.array(z.object({ number: int, startedOn: isoDate })),
 });
 export type CompetencyEvolution = z.infer<typeof competencyEvolution>;
 
@@ -122,7 +122,7 @@ export type CompetencyEvolution = z.infer<typeof competencyEvolution>;
 export const heatmapStatuses = ['active', 'all'] as const;
 export const competencyHeatmapQuery = z.strictObject({ status: z.enum(heatmapStatuses).default('active') });
 
-export const heatmapCell = z.object({ score: int, observedOn: z.iso.date() });
+export const heatmapCell = z.object({ score: int, observedOn: isoDate });
 export type HeatmapCell = z.infer<typeof heatmapCell>;
 
 /** GET /teams/:id/competency-heatmap */

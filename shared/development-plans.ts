@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, shortText } from './common';
+import { id, isoDate, shortText } from './common';
 import { workModes } from './competencies';
 import { raterKinds } from './observations';
 
@@ -66,7 +66,7 @@ export const planGoal = z.strictObject({
   /** Why it matters to me. */
   why: text(1000),
   /** By when: a SMART goal always has a date. */
-  dueDate: z.iso.date(),
+  dueDate: isoDate,
   competencyKeys: z.array(competencyKey).max(20).default([]),
   skillIds: z.array(id).max(20).default([]),
 });
@@ -78,7 +78,7 @@ export const planAction = z.strictObject({
   owner: z.enum(actionOwners),
   /** The person's name when it is not the participant or their coach, or to be precise ("Sara van de keuken"). */
   ownerName: text(120),
-  dueDate: z.iso.date(),
+  dueDate: isoDate,
   status: z.enum(actionStatuses).default('open'),
   /** The goal this action serves, if any. */
   goalKey: id.nullable().default(null),
@@ -124,7 +124,7 @@ export const planContent = z
     /** The support I need. */
     support: text(4000),
     /** The next review (evaluation) of this plan. */
-    nextReviewDate: z.iso.date().nullable().default(null),
+    nextReviewDate: isoDate.nullable().default(null),
   })
   .superRefine((plan, ctx) => {
     const twice = <T>(values: readonly T[], path: (i: number) => (string | number)[]) => {
@@ -195,13 +195,13 @@ export const proposalCreateBody = z.discriminatedUnion('kind', [
     kind: z.literal('goal'),
     what: shortText(300),
     why: text(1000),
-    dueDate: z.iso.date(),
+    dueDate: isoDate,
     message: text(1000),
   }),
   z.strictObject({
     kind: z.literal('action'),
     what: shortText(300),
-    dueDate: z.iso.date(),
+    dueDate: isoDate,
     goalKey: id.nullable().default(null),
     message: text(1000),
   }),
@@ -222,7 +222,7 @@ export const proposalResolveBody = z.discriminatedUnion('decision', [
 ]);
 
 export const presentationCreateBody = z.strictObject({
-  presentedOn: z.iso.date(),
+  presentedOn: isoDate,
   occasion: z.enum(presentationOccasions),
 });
 
@@ -257,7 +257,7 @@ export const liveCompetency = z.object({
   key: z.string(),
   name: z.string(),
   /** The latest score per rater kind; a rater who never scored it is absent. */
-  latest: z.partialRecord(z.enum(raterKinds), z.object({ score: z.number().int(), on: z.iso.date() })),
+  latest: z.partialRecord(z.enum(raterKinds), z.object({ score: z.number().int(), on: isoDate })),
   /** The highest level of the framework version the scores belong to. */
   scaleMax: z.number().int(),
   currentExpected: z.number().int().nullable(),
@@ -272,7 +272,7 @@ export const liveSkill = z.object({
   group: z.string().nullable(),
   team: z.string(),
   level: z.number().int().min(1).max(4).nullable(),
-  on: z.iso.date().nullable(),
+  on: isoDate.nullable(),
 });
 export type LiveSkill = z.infer<typeof liveSkill>;
 
@@ -332,7 +332,7 @@ export const proposal = z.object({
   /** The proposal as the participant made it (see proposalCreateBody), without the kind. */
   what: z.string().nullable(),
   why: z.string().nullable(),
-  dueDate: z.iso.date().nullable(),
+  dueDate: isoDate.nullable(),
   goalKey: z.string().nullable(),
   section: z.enum(planTextSections).nullable(),
   text: z.string().nullable(),
@@ -348,7 +348,7 @@ export type Proposal = z.infer<typeof proposal>;
 
 export const presentation = z.object({
   id: z.string(),
-  presentedOn: z.iso.date(),
+  presentedOn: isoDate,
   occasion: z.enum(presentationOccasions),
   versionNumber: z.number().int(),
 });
@@ -375,10 +375,10 @@ export type ComplianceReasonCode = (typeof complianceReasonCodes)[number];
 
 export const complianceStatus = z.object({
   state: z.enum(complianceStates),
-  reasons: z.array(z.object({ code: z.enum(complianceReasonCodes), date: z.iso.date().nullable() })),
+  reasons: z.array(z.object({ code: z.enum(complianceReasonCodes), date: isoDate.nullable() })),
   /** The next date by which something must be done (first POP, update), if any. */
-  deadline: z.iso.date().nullable(),
-  lastAgreedOn: z.iso.date().nullable(),
+  deadline: isoDate.nullable(),
+  lastAgreedOn: isoDate.nullable(),
 });
 export type ComplianceStatus = z.infer<typeof complianceStatus>;
 
@@ -428,7 +428,7 @@ export const complianceListItem = z.object({
   participant: named,
   team: named.nullable(),
   coaches: z.array(named),
-  startDate: z.iso.date().nullable(),
+  startDate: isoDate.nullable(),
   status: complianceStatus,
 });
 export type ComplianceListItem = z.infer<typeof complianceListItem>;

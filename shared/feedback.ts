@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
+import { id, isoDate } from './common';
 import { code } from './lists';
 import { raterKinds } from './observations';
 import { pastDate } from './participants';
@@ -124,13 +124,13 @@ const named = z.object({ id: z.string(), name: z.string() });
 export const feedbackConversation = z.object({
   id,
   participantId: id,
-  heldOn: z.iso.date(),
+  heldOn: isoDate,
   /** Staff who took part, by name; the recorder is one of them. */
   staff: z.array(named),
   participantPresent: z.boolean(),
   otherAttendees: z.string().nullable(),
   /** Reviewed observations that still exist, newest first. */
-  reviewedObservations: z.array(z.object({ id, observedOn: z.iso.date(), raterKind: z.enum(raterKinds) })),
+  reviewedObservations: z.array(z.object({ id, observedOn: isoDate, raterKind: z.enum(raterKinds) })),
   wentWell: z.string().nullable(),
   toWorkOn: z.string().nullable(),
   agreements: z.string().nullable(),
@@ -142,8 +142,8 @@ export type FeedbackConversation = z.infer<typeof feedbackConversation>;
 export const cadence = z.object({
   intervalDays: z.number().int(),
   /** The later of the last conversation and the latest start or resume; null when not applicable. */
-  anchor: z.iso.date().nullable(),
-  nextDueOn: z.iso.date().nullable(),
+  anchor: isoDate.nullable(),
+  nextDueOn: isoDate.nullable(),
   state: z.enum(cadenceStates),
 });
 export type Cadence = z.infer<typeof cadence>;
@@ -156,10 +156,10 @@ export const dueListItem = z.object({
   participant: z.object({ id, firstName: z.string(), lastName: z.string() }),
   team: named.nullable(),
   coaches: z.array(named),
-  nextDueOn: z.iso.date(),
+  nextDueOn: isoDate,
   /** Days past the due date; 0 for a conversation due later this week. */
   daysOverdue: z.number().int(),
-  lastHeldOn: z.iso.date().nullable(),
+  lastHeldOn: isoDate.nullable(),
 });
 export type DueListItem = z.infer<typeof dueListItem>;
 
@@ -169,14 +169,14 @@ export type DueList = z.infer<typeof dueList>;
 
 /** GET /me/feedback: what the participant sees of their own conversations. */
 export const myFeedback = z.object({
-  nextDueOn: z.iso.date().nullable(),
+  nextDueOn: isoDate.nullable(),
   state: z.enum(cadenceStates),
   conversations: z.array(feedbackConversation),
   /**
    * The participant's newest self-assessment (by date, then by when it was stored), or null. With the id the portal
    * can tell one filled in on the day of a conversation, and talked through in it, from one filled in after it.
    */
-  lastSelfAssessment: z.object({ id, observedOn: z.iso.date() }).nullable(),
+  lastSelfAssessment: z.object({ id, observedOn: isoDate }).nullable(),
 });
 export type MyFeedback = z.infer<typeof myFeedback>;
 

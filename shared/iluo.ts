@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, shortText } from './common';
+import { id, isoDate, shortText } from './common';
 import { COVERAGE_LEVEL, isTrainingNeed } from './iluo-levels';
 import { pastDate } from './participants';
 
@@ -106,7 +106,7 @@ export const skillLevelEntry = z.object({
   skillId: id,
   person: iluoPerson,
   level,
-  assessedOn: z.iso.date(),
+  assessedOn: isoDate,
   assessor: z.object({ id: z.string(), name: z.string() }),
   note: z.string().nullable(),
   createdAt: z.iso.datetime(),
@@ -121,7 +121,7 @@ export const matrixCell = z.object({
   skillId: id,
   personId: z.string(),
   level,
-  assessedOn: z.iso.date(),
+  assessedOn: isoDate,
   assessorName: z.string(),
 });
 export type MatrixCell = z.infer<typeof matrixCell>;
@@ -166,7 +166,7 @@ export type IluoLabel = z.infer<typeof iluoLabel>;
 export const iluoLabels = z.object({ items: z.array(iluoLabel) });
 
 /** A person's current level for one skill in the matrix; `assessor` is a position in the matrix's `assessors`. */
-export const matrixLevel = z.object({ level, assessedOn: z.iso.date(), assessor: z.number().int().nonnegative() });
+export const matrixLevel = z.object({ level, assessedOn: isoDate, assessor: z.number().int().nonnegative() });
 export type MatrixLevel = z.infer<typeof matrixLevel>;
 
 export const iluoMatrix = z.object({

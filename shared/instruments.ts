@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, shortText } from './common';
+import { id, isoDate, shortText } from './common';
 import { sensitiveVias } from './sensitive';
 
 /**
@@ -107,7 +107,7 @@ export const attachmentParams = z.strictObject({ id, resultId: id, attachmentId:
 export const instrumentResultBody = z.strictObject({
   definitionId: id,
   /** Not in the future. */
-  takenOn: z.iso.date(),
+  takenOn: isoDate,
   values: z.record(fieldKey, fieldValue),
   note: z.string().trim().max(2000).default(''),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mailDeliveries } from './audit';
-import { id, pageOf, pageQuery, shortText } from './common';
+import { id, isoDate, pageOf, pageQuery, shortText } from './common';
 import { SCALE_MAX_LEVELS } from './competencies';
 import { pastDate } from './participants';
 
@@ -77,7 +77,7 @@ export const observation = z.object({
   /** The staff member or participant; for a mentor, their name from the invitation (id null). */
   rater: z.object({ id: z.string().nullable(), name: z.string() }),
   frameworkVersion: z.object({ id, frameworkId: id, number: z.number().int() }),
-  observedOn: z.iso.date(),
+  observedOn: isoDate,
   context: z.enum(observationContexts),
   /** Notes are for staff; a participant reading their own observations gets null here and in every rating. */
   note: z.string().nullable(),
@@ -92,7 +92,7 @@ export const rateableParticipant = z.object({
   firstName: z.string(),
   lastName: z.string(),
   team: z.object({ id, name: z.string() }).nullable(),
-  lastObservedByMeOn: z.iso.date().nullable(),
+  lastObservedByMeOn: isoDate.nullable(),
 });
 export type RateableParticipant = z.infer<typeof rateableParticipant>;
 
@@ -105,8 +105,8 @@ export const mentorInvitationInput = z
     mentorName: shortText(120),
     mentorEmail: z.email().max(254),
     hostOrganisation: shortText(160).nullish(),
-    validFrom: z.iso.date(),
-    validUntil: z.iso.date(),
+    validFrom: isoDate,
+    validUntil: isoDate,
   })
   .superRefine((v, ctx) => {
     if (v.validUntil < v.validFrom) {
@@ -126,8 +126,8 @@ export const mentorInvitation = z.object({
   mentorName: z.string(),
   mentorEmail: z.string(),
   hostOrganisation: z.string().nullable(),
-  validFrom: z.iso.date(),
-  validUntil: z.iso.date(),
+  validFrom: isoDate,
+  validUntil: isoDate,
   /** pending before validFrom, active within the period, expired after it, revoked once revoked. */
   status: z.enum(mentorInvitationStatuses),
   lastUsedAt: z.iso.datetime({ offset: true }).nullable(),
@@ -157,9 +157,9 @@ export const mentorLinkView = z.object({
   organisationName: z.string(),
   participant: z.object({ firstName: z.string(), lastName: z.string() }),
   mentorName: z.string(),
-  validUntil: z.iso.date(),
+  validUntil: isoDate,
   /** Earliest date a score may carry: the later of the participant's start and the link's validFrom. */
-  earliestDate: z.iso.date(),
+  earliestDate: isoDate,
   frameworkVersion: z.object({
     id,
     number: z.number().int(),
@@ -172,7 +172,7 @@ export const mentorLinkView = z.object({
     ),
   }),
   /** The mentor's earlier submissions through this link: date and number of scores. */
-  submitted: z.array(z.object({ observedOn: z.iso.date(), ratingCount: z.number().int() })),
+  submitted: z.array(z.object({ observedOn: isoDate, ratingCount: z.number().int() })),
 });
 export type MentorLinkView = z.infer<typeof mentorLinkView>;
 
@@ -189,7 +189,7 @@ export const mentorInvitationList = z.object({ items: z.array(mentorInvitation) 
 /** POST /mentor-links/:token/observations: what the mentor is told back (201, or 200 for a retried draft). */
 export const mentorObservationSaved = z.object({
   ok: z.literal(true),
-  observedOn: z.iso.date(),
+  observedOn: isoDate,
   ratingCount: z.number().int(),
 });
 export type MentorObservationSaved = z.infer<typeof mentorObservationSaved>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, shortText } from './common';
+import { id, isoDate, shortText } from './common';
 import { code } from './lists';
 import { participantAccountStatus } from './participant-account';
 import { referrerKinds } from './referrers';
@@ -32,8 +32,8 @@ export { code } from './lists';
 export { todayIso };
 
 /** A real calendar date (2024-02-30 is refused) that is not in the future. */
-export const pastDate = z.iso.date().refine((d) => d <= todayIso(), 'Cannot be in the future');
-const dateOfBirth = z.iso.date().refine((d) => d >= '1900-01-01' && d <= todayIso(), 'Not a possible date of birth');
+export const pastDate = isoDate.refine((d) => d <= todayIso(), 'Cannot be in the future');
+const dateOfBirth = isoDate.refine((d) => d >= '1900-01-01' && d <= todayIso(), 'Not a possible date of birth');
 
 const personName = shortText(80);
 const optionalEmail = z.email().max(254).nullish();
@@ -50,7 +50,7 @@ export const participantListItem = z.object({
   firstName: z.string(),
   lastName: z.string(),
   status: z.enum(participantStatuses),
-  startDate: z.iso.date().nullable(),
+  startDate: isoDate.nullable(),
   programmeType: z.string(),
   site: named,
   team: named.nullable(),
@@ -64,7 +64,7 @@ export const participantPage = z.object({ items: z.array(participantListItem), t
 export const careerEvent = z.object({
   id,
   kind: z.enum(careerEventKinds),
-  date: z.iso.date(),
+  date: isoDate,
   team: named.nullable(),
   /** promotion: the new role; package_change: the name of the work package moved to. */
   toRole: z.string().nullable(),
@@ -80,8 +80,8 @@ export const indication = z.object({
   id,
   type: z.string(),
   supportLevel: z.enum(supportLevels),
-  validFrom: z.iso.date(),
-  validUntil: z.iso.date().nullable(),
+  validFrom: isoDate,
+  validUntil: isoDate.nullable(),
   note: z.string().nullable(),
 });
 
@@ -97,7 +97,7 @@ export const consent = z.object({
   id,
   kind: z.string(),
   granted: z.boolean(),
-  recordedOn: z.iso.date(),
+  recordedOn: isoDate,
   recordedBy: named.nullable(),
 });
 
@@ -112,7 +112,7 @@ export const participantDossier = participantListItem.extend({
   timeline: z.array(careerEvent),
   confidential: z
     .object({
-      dateOfBirth: z.iso.date(),
+      dateOfBirth: isoDate,
       email: z.string().nullable(),
       phone: z.string().nullable(),
       address: z.string().nullable(),
@@ -221,8 +221,8 @@ export const indicationsBody = z.strictObject({
           /** A code of the indication_type list. */
           type: code,
           supportLevel: z.enum(supportLevels),
-          validFrom: z.iso.date(),
-          validUntil: z.iso.date().nullish(),
+          validFrom: isoDate,
+          validUntil: isoDate.nullish(),
           note: z.string().trim().min(1).max(1000).nullish(),
         })
         .refine((i) => !i.validUntil || i.validUntil >= i.validFrom, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, shortText } from './common';
+import { id, isoDate, shortText } from './common';
 import { workModes } from './competencies';
 import { code } from './lists';
 import { pastDate } from './participants';
@@ -153,9 +153,9 @@ export const placementCreateBody = z.strictObject({
 export const placement = z.object({
   id,
   package: named.extend({ step: z.number().int(), archived: z.boolean() }),
-  fromDate: z.iso.date(),
+  fromDate: isoDate,
   /** Null for the current placement. */
-  toDate: z.iso.date().nullable(),
+  toDate: isoDate.nullable(),
 });
 export type Placement = z.infer<typeof placement>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
+import { id, isoDate } from './common';
 
 /**
  * Privacy rights (GDPR): exporting everything Groeipad holds about one participant (JSON and PDF), and erasing a
@@ -64,7 +64,7 @@ export const retentionRunResult = z.object({ anonymised: z.number().int() });
  * throughout: the server validates the document against this schema before sending it, so no raw row (and no column
  * nobody chose to export) can leak into it. Dates are ISO (YYYY-MM-DD), moments ISO date-times.
  */
-const day = z.iso.date();
+const day = isoDate;
 const moment = z.iso.datetime({ offset: true });
 const text = z.string();
 const maybe = <T extends z.ZodType>(schema: T) => schema.nullable();

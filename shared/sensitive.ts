@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
+import { id, isoDate } from './common';
 
 /**
  * The sensitive compartment: a participant's PAP (shared/action-plans.ts) and instrument results
@@ -44,7 +44,7 @@ export const breakGlassBody = z.strictObject({
 export const grantCreateBody = z.strictObject({
   userId: z.string().min(1).max(100),
   reason,
-  until: z.iso.date(),
+  until: isoDate,
 });
 
 export const accessGrant = z.object({

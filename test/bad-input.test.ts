@@ -166,6 +166,18 @@ describe('malformed requests', () => {
     expect(res.json().error.fields).toHaveProperty('id');
   });
 
+  it.each([
+    ['not valid percent-encoding', '/api/v1/sites/%E0%A4%A', 'invalid_encoding'],
+    ['longer than the router takes', `/api/v1/sites/${'a'.repeat(300)}`, 'too_long'],
+  ])('answers a path that is %s with 400 in the one error shape (not Fastify’s own)', async (_label, url, problem) => {
+    const { cookie } = await admin();
+    const res = await send(cookie, { method: 'PATCH', url, payload: { name: 'X' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({
+      error: { code: 'validation_failed', message: expect.any(String), fields: { path: problem } },
+    });
+  });
+
   it('answers bad query strings with 400, not 500', async () => {
     const { cookie } = await admin();
     for (const url of ['/api/v1/sites?archived=maybe', '/api/v1/users?role=king', '/api/v1/audit?limit=abc']) {

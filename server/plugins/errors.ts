@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '#shared/errors';
 import { AppError } from '../lib/errors';
@@ -56,6 +56,23 @@ function toResponse(err: FastifyError | AppError | Error): { status: number; bod
     return { status: fe.statusCode, body: { error: { code: 'validation_failed', message: fe.message } } };
   }
   return { status: 500, body: { error: { code: 'internal_error', message: 'Something went wrong on our side' } } };
+}
+
+/**
+ * Failures of the router itself, before any route or error handler runs (Fastify's `frameworkErrors`): a path that is
+ * not valid percent-encoding (`%E0%A4%A`, `%FF`) or a path parameter longer than the router's limit. Fastify would
+ * answer them in a shape of its own (and the too-long one as 414); they are bad input like any other.
+ */
+export function answerFrameworkError(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const problem = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'too_long' : 'invalid_encoding';
+  const body: ErrorResponse = {
+    error: {
+      code: 'validation_failed',
+      message: 'The address of this request is not valid',
+      fields: { path: problem },
+    },
+  };
+  return reply.status(400).send(body);
 }
 
 /** One error shape for every failure; 5xx are logged with their stack, 4xx are not noise. */

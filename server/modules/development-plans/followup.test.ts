@@ -504,6 +504,10 @@ describe('presentations', () => {
     expect(future.statusCode).toBe(400);
     expect(future.json().error.fields).toHaveProperty('presentedOn');
     expect((await add(w.coach.cookie, { presentedOn: '2026-02-30', occasion: 'team_meeting' })).statusCode).toBe(400);
+    // The year 0000 passes an ISO date pattern but not PostgreSQL: refused by the contract, on the field.
+    const yearZero = await add(w.coach.cookie, { presentedOn: '0000-01-01', occasion: 'team_meeting' });
+    expect(yearZero.statusCode).toBe(400);
+    expect(yearZero.json().error.fields).toHaveProperty('presentedOn');
     expect((await add(w.coach.cookie, { presentedOn: today, occasion: 'party' })).statusCode).toBe(400);
     expect((await add(w.self.cookie, { presentedOn: today, occasion: 'team_meeting' })).statusCode).toBe(403);
     expect((await add(w.supervisor.cookie, { presentedOn: today, occasion: 'team_meeting' })).statusCode).toBe(403);

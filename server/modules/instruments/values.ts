@@ -1,7 +1,5 @@
-import { z } from 'zod';
+import { isoDate } from '#shared/common';
 import type { FieldValue, FieldValueError, InstrumentField } from '#shared/instruments';
-
-const isoDate = z.iso.date();
 
 /** Left empty: no value, or only spaces. A required field left empty is the one 'required' error. */
 const isEmpty = (value: FieldValue | undefined) =>
